@@ -1,0 +1,45 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make demo   installs what is missing, builds, scans Samples/
+#   make test   installs what is missing, runs the test suite
+SHELL := /bin/bash
+APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git python3 python3-pip
+SWIFT_BUILD_FLAGS ?=
+BIN = .build/debug/keywarden
+
+.PHONY: deps build release demo test rules check-rules bench clean
+
+# Installs only what is missing; apt-get update runs once, only when something is.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: deps
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+demo: build
+	@echo "== keywarden scan Samples/ (exit 1 means: secrets found, as planted)"
+	-$(BIN) scan Samples/
+
+test: deps check-rules
+	swift test $(SWIFT_BUILD_FLAGS)
+
+# Regenerates the rule packs embedded in the binary after a change to Rules/secrets/*.yaml.
+rules:
+	python3 Scripts/embed_rules.py
+
+check-rules:
+	python3 Scripts/embed_rules.py --check
+
+bench: release
+	Benchmarks/scan_benchmark.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file for scanning, refusing what must not be scanned: files over the size
+/// limit and binary files (a NUL byte in the first 8 KiB, the heuristic git and grep use).
+enum FileContent {
+    static let binaryProbeLength = 8 * 1024
+
+    enum Outcome {
+        case text([UInt8])
+        case skipped(SkippedInput.Reason)
+    }
+
+    static func read(path: String, maxSize: Int) -> Outcome {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .skipped(.notRegularFile) }
+        let size = Int(info.st_size)
+        guard size <= maxSize else { return .skipped(.tooLarge(size: size, limit: maxSize)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        // The size can change while we read; read what is there, up to the size seen.
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .skipped(.unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        if isBinary(bytes) { return .skipped(.binary) }
+        return .text(bytes)
+    }
+
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(binaryProbeLength).contains(0)
+    }
+}

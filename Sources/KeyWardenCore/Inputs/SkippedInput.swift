@@ -1,0 +1,44 @@
+/// Something a scan did not read, and why. Reported so that a clean result is never a silent gap.
+public struct SkippedInput: Sendable, Hashable, Comparable {
+    public enum Reason: Sendable, Hashable {
+        case binary
+        case tooLarge(size: Int, limit: Int)
+        case unreadable(String)
+        case symlinkNotFollowed
+        case symlinkLoop
+        case brokenSymlink
+        case notRegularFile
+    }
+
+    public let path: String
+    public let reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// Warnings mean content that should have been scanned was not; the rest are expected skips.
+    public var isWarning: Bool {
+        switch reason {
+        case .unreadable, .symlinkLoop, .brokenSymlink, .tooLarge: true
+        case .binary, .symlinkNotFollowed, .notRegularFile: false
+        }
+    }
+
+    public var explanation: String {
+        switch reason {
+        case .binary: "binary file (NUL byte in the first 8 KiB)"
+        case let .tooLarge(size, limit): "file too large (\(size) bytes, limit \(limit); see --max-file-size)"
+        case let .unreadable(why): "unreadable: \(why)"
+        case .symlinkNotFollowed: "symbolic link not followed (see --follow-symlinks)"
+        case .symlinkLoop: "symbolic link loop"
+        case .brokenSymlink: "broken symbolic link"
+        case .notRegularFile: "not a regular file"
+        }
+    }
+
+    public static func < (lhs: SkippedInput, rhs: SkippedInput) -> Bool {
+        (lhs.path, lhs.explanation) < (rhs.path, rhs.explanation)
+    }
+}

@@ -1,0 +1,48 @@
+/// Recognises values that stand in for a secret rather than being one: templates (`${VAR}`,
+/// `<secret>`, `{{ token }}`), "your key here" phrases, runs of one filler character, and the
+/// example keys vendors print in their documentation. Reporting these would teach users to
+/// ignore keywarden.
+enum PlaceholderFilter {
+    /// Values published in vendor documentation and signing test vectors.
+    static let documentationExamples: Set<String> = [
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+        "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
+        "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==",
+        "f03a5284-5c39-4aaa-9b20-dea10bdcf8e3",
+        "22582BD0CFF14C41EDBF1AB98506286D",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    ]
+
+    /// Whole values (compared case-insensitively) that people write instead of a secret.
+    static let placeholderWords: Set<String> = [
+        "changeme", "change_me", "change-me", "replace_me", "replace-me", "replaceme", "password", "passw0rd",
+        "secret", "your-secret-here", "your_secret_here", "redacted", "none", "null", "undefined", "todo",
+        "example", "dummy", "placeholder", "test", "testing", "pass", "1234", "12345678",
+    ]
+
+    static let fillerCharacters: Set<Character> = ["x", "X", "*", "0", "#", ".", "-", "_", "•"]
+
+    static func isPlaceholder(_ secret: String) -> Bool {
+        if documentationExamples.contains(secret) { return true }
+        let lowered = secret.lowercased()
+        if placeholderWords.contains(lowered) { return true }
+        if secret.contains("EXAMPLE") || secret.contains("${") || secret.contains("{{") || secret.contains("%(") { return true }
+        if secret.hasPrefix("<") && secret.hasSuffix(">") { return true }
+        if secret.hasPrefix("$") && secret.dropFirst().allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) { return true }
+        if lowered.hasPrefix("your_") || lowered.hasPrefix("your-") || lowered.hasPrefix("yourapi") || lowered.hasPrefix("insert_")
+            || lowered.hasPrefix("insert-") || lowered.hasSuffix("_here") || lowered.hasSuffix("-here") {
+            return true
+        }
+        return isMostlyFiller(secret)
+    }
+
+    /// "xxxxxxxx", "sk_live_XXXXXXXXXXXX", "****1234": most characters are one filler character.
+    private static func isMostlyFiller(_ secret: String) -> Bool {
+        var counts: [Character: Int] = [:]
+        for character in secret where fillerCharacters.contains(character) { counts[character, default: 0] += 1 }
+        guard let most = counts.values.max() else { return false }
+        return most * 3 >= secret.count * 2
+    }
+}

@@ -1,0 +1,22 @@
+/// A structural or checksum test a candidate secret must pass before it is reported, named so
+/// rule packs can refer to it (`validator: jwt`).
+public protocol SecretValidator: Sendable {
+    /// The name rule YAML uses.
+    static var name: String { get }
+    init()
+    func isValid(_ secret: [UInt8]) -> Bool
+}
+
+/// The registry of validators rule packs may name.
+public enum SecretValidators {
+    static let all: [any SecretValidator.Type] = [
+        JWTValidator.self,
+        GitHubTokenChecksumValidator.self,
+    ]
+
+    public static var names: [String] { all.map { $0.name }.sorted() }
+
+    public static func named(_ name: String) -> SecretValidator? {
+        all.first { $0.name == name }.map { $0.init() }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// SARIF 2.1.0 for code-scanning dashboards: rules in `tool.driver.rules`, one result per
+/// finding with a `partialFingerprints` entry so dashboards track a secret across edits.
+public struct SARIFReportWriter: ScanReportWriter {
+    public init() {}
+
+    public func write(_ report: ScanReport, redactor: Redactor) throws -> String {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
+        let rules = report.rules.map { rule in
+            SARIF.ReportingDescriptor(
+                id: rule.id, name: SARIF.ruleName(rule.id),
+                shortDescription: .init(text: rule.description),
+                fullDescription: .init(text: rule.description),
+                help: .init(text: "Revoke or rotate this credential at its issuer, then remove it from the code and its history. "
+                            + "References: \(rule.references.joined(separator: ", "))"),
+                helpUri: rule.references.first,
+                defaultConfiguration: .init(level: SARIF.level(rule.severity)),
+                properties: .init(tags: ["security", "secret"], securitySeverity: SARIF.securitySeverity(rule.severity),
+                                  severity: rule.severity.rawValue))
+        }
+        let results = report.result.findings.map { finding in
+            SARIF.Result(
+                ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule],
+                level: SARIF.level(finding.severity),
+                message: .init(text: "\(finding.description): \(redactor.redact(finding.secret))"),
+                locations: [.init(physicalLocation: .init(
+                    artifactLocation: .init(uri: SARIF.uri(finding.path)),
+                    region: .init(startLine: finding.line, startColumn: finding.column,
+                                  endLine: finding.endLine, endColumn: finding.endColumn + 1)))],
+                partialFingerprints: ["keywarden/secret/v1": finding.fingerprint],
+                properties: .init(severity: finding.severity.rawValue, entropy: finding.entropy,
+                                  secret: redactor.redact(finding.secret)))
+        }
+        let notifications = report.result.skipped.filter(\.isWarning).map {
+            SARIF.Notification(level: "warning", message: .init(text: "skipped \($0.path): \($0.explanation)"))
+        }
+        let log = SARIF.Log(runs: [SARIF.Run(
+            tool: .init(driver: .init(name: "keywarden", version: report.toolVersion, informationUri: KeyWarden.informationURI,
+                                      rules: rules)),
+            invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
+            results: results,
+            properties: .init(rulesHash: report.rulesHash))])
+        return try JSONOutput.encode(log)
+    }
+}
+
+/// The subset of the SARIF 2.1.0 object model keywarden writes.
+enum SARIF {
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .critical, .high: "error"
+        case .medium: "warning"
+        case .low, .info: "note"
+        }
+    }
+
+    /// GitHub code scanning reads `security-severity` (0-10) to rank security results.
+    static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "9.5"
+        case .high: "8.0"
+        case .medium: "5.5"
+        case .low: "3.0"
+        case .info: "0.0"
+        }
+    }
+
+    /// "aws-access-key-id" -> "AwsAccessKeyId": SARIF names are identifiers.
+    static func ruleName(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "-" || $0 == "." }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A relative URI reference for a path: separators kept, everything else percent-encoded.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":;")
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+    }
+
+    struct Log: Encodable {
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let version = "2.1.0"
+        let runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    struct Run: Encodable {
+        let tool: Tool
+        let invocations: [Invocation]
+        let results: [Result]
+        let columnKind = "unicodeCodePoints"
+        let properties: RunProperties
+    }
+
+    struct RunProperties: Encodable { let rulesHash: String }
+
+    struct Tool: Encodable { let driver: Driver }
+
+    struct Driver: Encodable {
+        let name: String
+        let version: String
+        let informationUri: String
+        let rules: [ReportingDescriptor]
+    }
+
+    struct Message: Encodable { let text: String }
+
+    struct ReportingDescriptor: Encodable {
+        let id: String
+        let name: String
+        let shortDescription: Message
+        let fullDescription: Message
+        let help: Message
+        let helpUri: String?
+        let defaultConfiguration: Configuration
+        let properties: RuleProperties
+    }
+
+    struct Configuration: Encodable { let level: String }
+
+    struct RuleProperties: Encodable {
+        let tags: [String]
+        let securitySeverity: String
+        let severity: String
+        enum CodingKeys: String, CodingKey { case tags, securitySeverity = "security-severity", severity }
+    }
+
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        let level: String
+        let message: Message
+    }
+
+    struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int?
+        let level: String
+        let message: Message
+        let locations: [Location]
+        let partialFingerprints: [String: String]
+        let properties: ResultProperties
+    }
+
+    struct ResultProperties: Encodable {
+        let severity: String
+        let entropy: Double
+        let secret: String
+    }
+
+    struct Location: Encodable { let physicalLocation: PhysicalLocation }
+
+    struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region
+    }
+
+    struct ArtifactLocation: Encodable { let uri: String }
+
+    struct Region: Encodable {
+        let startLine: Int
+        let startColumn: Int
+        let endLine: Int
+        let endColumn: Int
+    }
+}

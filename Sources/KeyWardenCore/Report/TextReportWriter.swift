@@ -1,0 +1,60 @@
+/// The report for people at a terminal: one block per finding, then a summary line.
+public struct TextReportWriter: ScanReportWriter {
+    public let colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
+
+    public func write(_ report: ScanReport, redactor: Redactor) throws -> String {
+        var out = ""
+        for finding in report.result.findings {
+            out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(finding.rule)\n"
+            out += "  \(finding.path):\(finding.line):\(finding.column)  \(finding.description)\n"
+            out += "  secret \(redactor.redact(finding.secret).replacingOccurrences(of: "\n", with: "\\n"))"
+            out += "  fingerprint \(finding.fingerprint.prefix(16))\n\n"
+        }
+        out += summaryLine(report) + "\n"
+        return out
+    }
+
+    func summaryLine(_ report: ScanReport) -> String {
+        let result = report.result
+        let counts = report.countsBySeverity
+        let bySeverity = Severity.descending.compactMap { severity in counts[severity].map { "\($0) \(severity.rawValue)" } }
+        let found = result.findings.isEmpty
+            ? "no secrets found"
+            : "\(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") (\(bySeverity.joined(separator: ", ")))"
+        var line = "\(found) in \(result.filesScanned) file\(result.filesScanned == 1 ? "" : "s") (\(ByteCount.format(result.bytesScanned)))"
+        if !result.skipped.isEmpty { line += ", \(result.skipped.count) skipped" }
+        line += String(format: ", %.2f s", report.durationSeconds)
+        return line
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard colour else { return text }
+        let code = switch severity {
+        case .critical: "1;31"
+        case .high: "31"
+        case .medium: "33"
+        case .low: "36"
+        case .info: "2"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+/// "4.1 KB", "12.0 MB": sizes for people.
+enum ByteCount {
+    static func format(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return String(format: "%.1f", value) + " " + units[unit]
+    }
+}
+
+import Foundation

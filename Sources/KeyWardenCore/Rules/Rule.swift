@@ -1,0 +1,42 @@
+/// A secret-detection rule: what it finds, how it is matched, and the examples that prove it.
+public struct Rule: Sendable, Hashable {
+    public let id: String
+    public let description: String
+    public let severity: Severity
+    /// Words of which at least one must appear (case-insensitively) in the match, if any are given.
+    public let keywords: [String]
+    /// PCRE syntax accepted by both Hyperscan and PCRE2 (or by PCRE2 alone, with Hyperscan prefiltering).
+    public let pattern: String
+    public let secretGroup: SecretGroup
+    /// The lowest Shannon entropy (bits per character) a secret must have to be reported.
+    public let minEntropy: Double?
+    /// The name of a checksum or structure validator the secret must pass.
+    public let validator: String?
+    public let examples: [String]
+    public let negativeExamples: [String]
+    public let references: [String]
+    /// Where the rule was declared, for error messages.
+    public let location: SourceLocation
+    /// Where the pattern was declared, for pattern compile errors.
+    public let patternLocation: SourceLocation
+
+    public init(id: String, description: String, severity: Severity, keywords: [String] = [], pattern: String,
+                secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
+                examples: [String], negativeExamples: [String], references: [String] = [],
+                location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                patternLocation: SourceLocation? = nil) {
+        self.id = id
+        self.description = description
+        self.severity = severity
+        self.keywords = keywords
+        self.pattern = pattern
+        self.secretGroup = secretGroup
+        self.minEntropy = minEntropy
+        self.validator = validator
+        self.examples = examples
+        self.negativeExamples = negativeExamples
+        self.references = references
+        self.location = location
+        self.patternLocation = patternLocation ?? location
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KeyWardenCore
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// The severity at which a run fails, or `none` to never fail on findings.
+enum FailureThreshold: ExpressibleByArgument, Equatable {
+    case severity(Severity)
+    case none
+
+    init?(argument: String) {
+        if argument == "none" { self = .none } else if let severity = Severity(rawValue: argument) { self = .severity(severity) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { Severity.allCases.map(\.rawValue) + ["none"] }
+
+    func isMet(by severities: some Sequence<Severity>) -> Bool {
+        guard case let .severity(threshold) = self else { return false }
+        return severities.contains { $0 >= threshold }
+    }
+}
+
+/// A size such as 10M, 512K or 1048576.
+struct ByteSize: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var text = argument.uppercased()
+        if text.hasSuffix("B") { text.removeLast() }
+        var multiplier = 1
+        if let last = text.last, let unit = units[last] {
+            multiplier = unit
+            text.removeLast()
+        }
+        guard let value = Int(text), value >= 0 else { return nil }
+        bytes = value * multiplier
+    }
+}
+
+/// An ISO 8601 instant for `--now`.
+struct Instant: ExpressibleByArgument {
+    let date: Date
+
+    init?(argument: String) {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: argument) {
+            self.date = date
+            return
+        }
+        formatter.formatOptions = [.withFullDate]
+        guard let date = formatter.date(from: argument) else { return nil }
+        self.date = date
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import KeyWardenCore
+
+/// The root command. Exit codes are a contract (README): 0 clean, 1 findings at or above the
+/// threshold, 2 usage or configuration error, 3 the job could not be completed.
+@main
+struct KeyWardenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keywarden",
+        abstract: "Keeps API keys out of code and keeps the keys that exist in line with policy.",
+        discussion: """
+        Exit codes: 0 nothing at or above the failure threshold; 1 findings at or above it; \
+        2 usage or configuration error (bad flag, malformed YAML, invalid regex); 3 the job could \
+        not be completed.
+        """,
+        version: KeyWarden.version,
+        subcommands: [ScanCommand.self, RulesCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// Prints what went wrong and exits with the contract's code for it.
+    static func exit(with error: Error) -> Never {
+        switch error {
+        case let failure as CommandFailure:
+            Terminal.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        case let diagnostics as DiagnosticError:
+            diagnostics.diagnostics.forEach { Terminal.standardError($0.description) }
+            Foundation.exit(CommandFailure.usageExitCode)
+        case let exitCode as ExitCode:
+            Foundation.exit(exitCode.rawValue)
+        default:
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                // ArgumentParser uses EX_USAGE (64); keywarden's contract says 2.
+                Terminal.standardError(fullMessage(for: error))
+                Foundation.exit(CommandFailure.usageExitCode)
+            }
+            exit(withError: error)
+        }
+    }
+}

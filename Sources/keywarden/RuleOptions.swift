@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import KeyWardenCore
+
+/// Where rules come from: the built-in packs, or `--rules DIR` instead of them.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "A directory of rule packs (*.yaml) to use instead of the built-in rules; repeatable.", valueName: "dir"))
+    var ruleDirectories: [String] = []
+
+    @Flag(help: "Do not read or write the compiled-rule cache (\u{24}XDG_CACHE_HOME/keywarden).")
+    var noCache = false
+
+    func loadRules(extraDirectories: [String] = []) throws -> [Rule] {
+        var rules = ruleDirectories.isEmpty ? try BuiltinRules.load() : try RulePackLoader.load(directories: ruleDirectories)
+        if !extraDirectories.isEmpty {
+            rules += try RulePackLoader.load(directories: extraDirectories)
+            try RulePackLoader.checkUnique(rules)
+        }
+        return rules
+    }
+
+    func compile(_ ruleSet: RuleSet) throws -> CompiledRuleSet {
+        try CompiledRuleSet(ruleSet, cache: noCache ? nil : CompiledRuleSetCache.userDefault())
+    }
+}

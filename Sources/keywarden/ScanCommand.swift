@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import KeyWardenCore
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan files and directories for leaked keys and secrets.",
+        discussion: """
+        Walks the given paths (default: the current directory), skipping .git/, binary files and \
+        files over --max-file-size, and reports every secret found. Secrets are redacted unless \
+        --show-secrets is given.
+
+        A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values \
+        and disable or add rules. Inline markers silence one finding: `keywarden:allow` (also \
+        `gitleaks:allow`, `pragma: allowlist secret`) on its line, `keywarden:allow-next-line` \
+        (also `pragma: allowlist nextline secret`) on the line before.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or \
+        configuration error; 3 the scan could not be completed.
+        """
+    )
+
+    @Argument(help: "Files or directories to scan.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: critical, high, medium, low, info, or none.",
+                               valueName: "severity"))
+    var failOn: FailureThreshold = .severity(.low)
+
+    @Flag(help: "Show secrets in full instead of redacted.")
+    var showSecrets = false
+
+    @Option(help: ArgumentHelp("A configuration file to use instead of <root>/.keywarden.yaml.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 10M, 512K).", valueName: "size"))
+    var maxFileSize = ByteSize(bytes: 10 << 20)
+
+    @Flag(help: "Follow symbolic links (each directory is entered once, so loops end).")
+    var followSymlinks = false
+
+    @Option(help: ArgumentHelp("Pin the clock (ISO 8601): durations are reported as 0, so output is reproducible.",
+                               valueName: "instant"))
+    var now: Instant?
+
+    @Flag(name: .shortAndLong, help: "Do not print notes about skipped files (warnings are still printed).")
+    var quiet = false
+
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let roots = paths.isEmpty ? ["."] : paths
+        let configuration = try ScanConfiguration.discover(explicit: config, roots: roots)
+        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
+            .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
+
+        let source = DirectorySource(roots: roots, followSymlinks: followSymlinks, skip: { [configuration] in configuration.skips($0) })
+        let listing: (files: [DirectorySource.Entry], skipped: [SkippedInput])
+        do {
+            listing = try source.entries()
+        } catch let missing as DirectorySource.MissingRoot {
+            throw CommandFailure.usage(missing.description)
+        }
+        var result = try scanner.scan(files: listing.files, maxFileSize: maxFileSize.bytes)
+        result.skipped = (result.skipped + listing.skipped).sorted()
+
+        let duration = now == nil ? (ContinuousClock.now - started).seconds : 0
+        let report = ScanReport(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration)
+        reportSkipped(result.skipped)
+        let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
+        try Terminal.deliver(try format.writer(colour: colour).write(report, redactor: Redactor(showSecrets: showSecrets)), to: output)
+        if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
+    }
+
+    private func reportSkipped(_ skipped: [SkippedInput]) {
+        for item in skipped {
+            if item.isWarning {
+                Terminal.warning("skipped \(item.path): \(item.explanation)")
+            } else if !quiet {
+                Terminal.note("skipped \(item.path): \(item.explanation)")
+            }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct MatcherTests {
+    func secrets(_ yaml: String, in text: String) throws -> [String] {
+        let matcher = try Matcher(compile(yaml))
+        let bytes = Array(text.utf8)
+        return try matcher.matches(in: bytes).map { String(decoding: bytes[$0.secret], as: UTF8.self) }
+    }
+
+    @Test func extractsTheSecretCaptureGroup() throws {
+        let yaml = pack(pattern: #"token\s*=\s*([A-Za-z0-9]{16})\b"#, extra: "secretGroup: 1")
+        #expect(try secrets(yaml, in: "a\ntoken = Zx8KqP2mN7vB4cR9\nb") == ["Zx8KqP2mN7vB4cR9"])
+    }
+
+    @Test func findsEveryOccurrenceOnAndAcrossLines() throws {
+        let yaml = pack(pattern: #"\bkw_[a-z0-9]{8}\b"#)
+        let text = "kw_aaaa1111 kw_bbbb2222\nnothing\nkw_cccc3333"
+        #expect(try secrets(yaml, in: text) == ["kw_aaaa1111", "kw_bbbb2222", "kw_cccc3333"])
+    }
+
+    @Test func lookaroundPatternsArePrefilteredAndConfirmedByPCRE2() throws {
+        // Hyperscan cannot compile lookahead exactly; PCRE2 must still reject "kw_12345678x".
+        let yaml = pack(pattern: #"kw_[0-9]{8}(?![a-z])"#)
+        let compiled = try compile(yaml)
+        #expect(compiled.plans[0].isPrefilter)
+        #expect(try secrets(yaml, in: "kw_12345678x kw_87654321 ") == ["kw_87654321"])
+    }
+
+    @Test func unboundedPatternsFindMatchesLongerThanTheTrailingContext() throws {
+        let yaml = pack(pattern: #"BEGIN[A-Z]+END"#)
+        let body = String(repeating: "Q", count: 5000)
+        #expect(try secrets(yaml, in: "xx BEGIN\(body)END yy") == ["BEGIN\(body)END"])
+    }
+
+    @Test func entropyFloorDropsLowEntropySecrets() throws {
+        let yaml = pack(pattern: #"key=([A-Za-z0-9]{16})"#, extra: "secretGroup: 1\nminEntropy: 3.5")
+        #expect(try secrets(yaml, in: "key=aaaabbbbaaaabbbb").isEmpty)
+        #expect(try secrets(yaml, in: "key=Zx8KqP2mN7vB4cR9") == ["Zx8KqP2mN7vB4cR9"])
+    }
+
+    @Test func keywordsMustAppearInTheMatch() throws {
+        let yaml = pack(pattern: #"[a-z]+=([0-9]{6})"#, extra: "secretGroup: 1\nkeywords: [pin]")
+        #expect(try secrets(yaml, in: "zip=481516").isEmpty)
+        #expect(try secrets(yaml, in: "pin=481516") == ["481516"])
+    }
+
+    @Test func validatorRejectsInvalidCandidates() throws {
+        let yaml = pack(pattern: #"\b(ghp_[A-Za-z0-9]{36})\b"#, extra: "secretGroup: 1\nvalidator: github-checksum")
+        #expect(try secrets(yaml, in: "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") == ["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"])
+        #expect(try secrets(yaml, in: "ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8024xXI").isEmpty)
+    }
+
+    @Test func placeholdersAreNotSecrets() throws {
+        let yaml = pack(pattern: #"secret=(\S{8,})"#, extra: "secretGroup: 1")
+        for placeholder in ["${API_SECRET}", "<secret-here>", "xxxxxxxxxxxx", "YOUR_API_KEY", "changeme", "AKIAIOSFODNN7EXAMPLE"] {
+            #expect(try secrets(yaml, in: "secret=\(placeholder)").isEmpty, "\(placeholder)")
+        }
+    }
+
+    @Test func invalidUTF8AroundASecretIsHarmless() throws {
+        let yaml = pack(pattern: #"kw_[a-z0-9]{8}"#)
+        let matcher = try Matcher(compile(yaml))
+        let bytes: [UInt8] = [0xFF, 0xFE, 0xC3] + Array("kw_abcd1234".utf8) + [0xE2, 0x28]
+        #expect(try matcher.matches(in: bytes).map(\.secret) == [3..<14])
+    }
+
+    @Test func aLongLineOfCandidateCharactersStaysBounded() throws {
+        // Every offset is a Hyperscan end for this pattern; windows must merge, not pile up.
+        let yaml = pack(pattern: #"\b[A-Za-z]{20,}\b"#)
+        let line = String(repeating: "abcdefghij", count: 500_000)
+        let matches = try Matcher(compile(yaml)).matches(in: Array(line.utf8))
+        #expect(matches.count == 1)
+        #expect(matches[0].secret == 0..<5_000_000)
+    }
+
+    @Test func shannonEntropyOfKnownInputs() {
+        #expect(ShannonEntropy.of(Array("aaaa".utf8)) == 0)
+        #expect(ShannonEntropy.of(Array("abab".utf8)) == 1)
+        #expect(abs(ShannonEntropy.of(Array("0123456789abcdef".utf8)) - 4) < 1e-9)
+        #expect(ShannonEntropy.of([UInt8]()) == 0)
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct ValidatorTests {
+    @Test func jwtNeedsAJSONHeaderWithAlg() {
+        let validator = JWTValidator()
+        #expect(validator.isValid(Array("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl".utf8)))
+        #expect(!validator.isValid(Array("eyJub3RoaW5nIjoxfQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl".utf8)))
+        #expect(!validator.isValid(Array("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0".utf8)))
+    }
+
+    @Test func githubChecksumAcceptsRealFormatAndRejectsOneCharacterChanges() {
+        let validator = GitHubTokenChecksumValidator()
+        let token = "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"
+        #expect(validator.isValid(Array(token.utf8)))
+        var changed = Array(token.utf8)
+        changed[10] = changed[10] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        #expect(!validator.isValid(changed))
+    }
+
+    @Test func crc32MatchesZlib() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    }
+
+    @Test func registryKnowsEveryValidatorByName() {
+        #expect(SecretValidators.names == ["github-checksum", "jwt"])
+        #expect(SecretValidators.named("jwt") is JWTValidator)
+        #expect(SecretValidators.named("nope") == nil)
+    }
+}
