@@ -42,6 +42,14 @@ public struct ScanReportDocument: Codable, Sendable {
         public var secret: String
         public var fingerprint: String
         public var entropy: Double
+        // Optional fields, omitted when not set.
+        public var keyId: String?
+        public var decodedFrom: String?
+        public var commit: String?
+        public var author: String?
+        public var email: String?
+        public var date: String?
+        public var presentAtHead: Bool?
     }
 
     public struct SkippedRecord: Codable, Sendable {
@@ -69,7 +77,10 @@ public struct ScanReportDocument: Codable, Sendable {
         findings = report.result.findings.map {
             FindingRecord(rule: $0.rule, description: $0.description, severity: $0.severity, path: $0.path, line: $0.line,
                           column: $0.column, endLine: $0.endLine, endColumn: $0.endColumn,
-                          secret: redactor.redact($0.secret), fingerprint: $0.fingerprint, entropy: $0.entropy)
+                          secret: redactor.redact($0.secret), fingerprint: $0.fingerprint, entropy: $0.entropy,
+                          keyId: $0.keyId, decodedFrom: $0.decodedFrom, commit: $0.git?.commit, author: $0.git?.author,
+                          email: $0.git?.email, date: $0.git.map { ISO8601DateFormatter().string(from: $0.date) },
+                          presentAtHead: $0.git?.presentAtHead)
         }
         skipped = report.result.skipped.map { SkippedRecord(path: $0.path, reason: $0.explanation) }
     }

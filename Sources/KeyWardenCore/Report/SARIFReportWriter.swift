@@ -30,7 +30,11 @@ public struct SARIFReportWriter: ScanReportWriter {
                                   endLine: finding.endLine, endColumn: finding.endColumn + 1)))],
                 partialFingerprints: ["keywarden/secret/v1": finding.fingerprint],
                 properties: .init(severity: finding.severity.rawValue, entropy: finding.entropy,
-                                  secret: redactor.redact(finding.secret)))
+                                  secret: redactor.redact(finding.secret), keyId: finding.keyId,
+                                  decodedFrom: finding.decodedFrom, commit: finding.git?.commit,
+                                  author: finding.git?.author, email: finding.git?.email,
+                                  date: finding.git.map { ISO8601DateFormatter().string(from: $0.date) },
+                                  presentAtHead: finding.git?.presentAtHead))
         }
         let notifications = report.result.skipped.filter(\.isWarning).map {
             SARIF.Notification(level: "warning", message: .init(text: "skipped \($0.path): \($0.explanation)"))
@@ -151,6 +155,13 @@ enum SARIF {
         let severity: String
         let entropy: Double
         let secret: String
+        let keyId: String?
+        let decodedFrom: String?
+        let commit: String?
+        let author: String?
+        let email: String?
+        let date: String?
+        let presentAtHead: Bool?
     }
 
     struct Location: Encodable { let physicalLocation: PhysicalLocation }

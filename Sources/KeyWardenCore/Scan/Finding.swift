@@ -14,9 +14,17 @@ public struct Finding: Sendable, Hashable {
     /// Hex SHA-256 of rule id, NUL, secret: stable when the secret moves to another line.
     public let fingerprint: String
     public let entropy: Double
+    /// The public identifier of the credential (an exchange API key, an AWS access key id), in
+    /// full: it is not the secret, and it is what an account inventory lists.
+    public var keyId: String?
+    /// How the secret was encoded where it was found ("base64", "percent"), when it was decoded to be found.
+    public var decodedFrom: String?
+    /// Set for findings from git history.
+    public var git: GitProvenance?
 
     public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
-                endLine: Int, endColumn: Int, secret: String, fingerprint: String? = nil, entropy: Double) {
+                endLine: Int, endColumn: Int, secret: String, fingerprint: String? = nil, entropy: Double,
+                keyId: String? = nil, decodedFrom: String? = nil, git: GitProvenance? = nil) {
         self.rule = rule
         self.description = description
         self.severity = severity
@@ -28,6 +36,9 @@ public struct Finding: Sendable, Hashable {
         self.secret = secret
         self.fingerprint = fingerprint ?? Fingerprint.of(rule: rule, secret: secret)
         self.entropy = entropy
+        self.keyId = keyId
+        self.decodedFrom = decodedFrom
+        self.git = git
     }
 
     /// The order every report lists findings in: by file, position, then rule.
