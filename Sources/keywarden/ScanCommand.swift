@@ -63,7 +63,9 @@ struct ScanCommand: ParsableCommand {
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
-        let source = DirectorySource(roots: roots, followSymlinks: followSymlinks, skip: { [configuration] in configuration.skips($0) })
+        let source = DirectorySource(roots: roots, followSymlinks: followSymlinks,
+                                     excluding: rules.ruleDirectories + configuration.ruleDirectories,
+                                     skip: { [configuration] in configuration.skips($0) })
         let listing: (files: [DirectorySource.Entry], skipped: [SkippedInput])
         do {
             listing = try source.entries()

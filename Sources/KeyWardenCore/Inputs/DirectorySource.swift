@@ -17,11 +17,22 @@ public struct DirectorySource: Sendable {
     public let roots: [String]
     public let followSymlinks: Bool
     public let skip: @Sendable (String) -> Bool
+    /// Directories never entered, by real path: the rule packs a scan loads hold examples that
+    /// match by design.
+    public let excludedDirectories: Set<String>
 
-    public init(roots: [String], followSymlinks: Bool = false, skip: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(roots: [String], followSymlinks: Bool = false, excluding excludedDirectories: [String] = [],
+                skip: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.roots = roots.isEmpty ? ["."] : roots
         self.followSymlinks = followSymlinks
         self.skip = skip
+        self.excludedDirectories = Set(excludedDirectories.compactMap(Self.realPath))
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// A root that does not exist.
@@ -31,7 +42,7 @@ public struct DirectorySource: Sendable {
     }
 
     public func entries() throws -> (files: [Entry], skipped: [SkippedInput]) {
-        var walk = Walk(followSymlinks: followSymlinks, skip: skip)
+        var walk = Walk(followSymlinks: followSymlinks, excluded: excludedDirectories, skip: skip)
         for root in roots {
             var info = stat()
             guard lstat(root, &info) == 0 else { throw MissingRoot(path: root) }
@@ -65,17 +76,20 @@ public struct DirectorySource: Sendable {
 
     private struct Walk {
         let followSymlinks: Bool
+        let excluded: Set<String>
         let skip: (String) -> Bool
         var files: [Entry] = []
         var skipped: [SkippedInput] = []
         var visited = Set<DirectoryIdentity>()
 
-        init(followSymlinks: Bool, skip: @escaping (String) -> Bool) {
+        init(followSymlinks: Bool, excluded: Set<String>, skip: @escaping (String) -> Bool) {
             self.followSymlinks = followSymlinks
+            self.excluded = excluded
             self.skip = skip
         }
 
         mutating func directory(_ path: String, relative: String, root: String) {
+            if !excluded.isEmpty, let real = DirectorySource.realPath(path), excluded.contains(real) { return }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
