@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Directory-scan benchmark: throughput, peak memory, recall and precision on the shared corpus.
+#
+#   Benchmarks/scan_benchmark.sh [CORPUS_DIR]
+#
+# Builds the release binary, generates the corpus with ../shared/bench/make_corpus.py (once; reused
+# when CORPUS_DIR already holds it), warms the compiled-rule cache, then scans tree/ several times
+# and reports the best wall-clock throughput, peak RSS (GNU time), findings, and the score from
+# ../shared/bench/score.py. Target (issue 2): at least 300 MB/s on the 2-core reference machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${KEYWARDEN_SHARED:-$(cd ../shared 2>/dev/null && pwd || echo /work/shared)}
+CORPUS=${1:-Benchmarks/out/corpus}
+RUNS=${RUNS:-5}
+
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+swift build -c release >/dev/null
+BIN=$(swift build -c release --show-bin-path)/keywarden
+
+if [ ! -f "$CORPUS/truth.jsonl" ]; then
+  rm -rf "$CORPUS"
+  python3 "$SHARED/bench/make_corpus.py" "$CORPUS" >/dev/null
+fi
+TREE="$CORPUS/tree"
+BYTES=$(du -sb --apparent-size "$TREE" | cut -f1)
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+"$BIN" scan "$TREE" --quiet --format json --output "$OUT/warm.json" --fail-on none || true
+best=""
+for run in $(seq "$RUNS"); do
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$OUT/rss.$run" "$BIN" scan "$TREE" --quiet --format json --output "$OUT/scan.json" --fail-on none
+  end=$(date +%s%N)
+  elapsed=$(( (end - start) / 1000000 ))
+  echo "run $run: ${elapsed} ms" >&2
+  if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
+done
+rss_kb=$(sort -n "$OUT"/rss.* | tail -1)
+
+python3 - "$OUT/scan.json" "$OUT/findings.jsonl" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+with open(sys.argv[2], "w") as out:
+    for finding in report["findings"]:
+        out.write(json.dumps({"path": finding["path"], "line": finding["line"], "rule": finding["rule"]}) + "\n")
+PY
+
+files=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['filesScanned'])" "$OUT/scan.json")
+findings=$(wc -l < "$OUT/findings.jsonl")
+echo "== keywarden directory scan benchmark ($(nproc) cores, $RUNS runs, best of)"
+echo "corpus:      $TREE ($files files, $((BYTES / 1048576)) MiB)"
+echo "wall time:   ${best} ms (whole process, warm rule cache, warm page cache)"
+awk -v b="$BYTES" -v ms="$best" 'BEGIN { printf "throughput:  %.0f MB/s\n", b / 1048576 / (ms / 1000) }'
+echo "peak RSS:    $((rss_kb / 1024)) MiB"
+echo "findings:    $findings"
+python3 "$SHARED/bench/score.py" "$CORPUS/truth.jsonl" "$OUT/findings.jsonl" --corpus tree
