@@ -31,13 +31,21 @@ struct DiagnosticCollector {
             if known.contains(name) {
                 values[name] = value
             } else {
-                add(key.diagnostic(.error, "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, among: known))"))
+                add(key.diagnostic(.error, "unknown key '\(name)' in \(what)\(Self.didYouMean(name, among: known))"))
             }
         }
         for field in schema where field.required && values[field.name] == nil {
             add(node.diagnostic(.error, "\(what) is missing required key '\(field.name)'"))
         }
         return values
+    }
+
+    /// A close spelling, or else a known key the word starts (`maxKeyAge` -> `maxKeyAgeDays`).
+    static func didYouMean(_ word: String, among known: [String]) -> String {
+        if let close = Suggestion.closest(to: word, among: known) { return " (did you mean '\(close)'?)" }
+        let lowered = word.lowercased()
+        guard lowered.count >= 3, let extended = known.first(where: { $0.lowercased().hasPrefix(lowered) }) else { return "" }
+        return " (did you mean '\(extended)'?)"
     }
 
     /// Each string of a list (or of a single string), with its node for locating problems.
