@@ -69,6 +69,7 @@ public enum PermissionVocabulary {
 
     /// Every name `resolve` accepts for the provider, sorted, for suggestions and messages.
     public static func acceptedNames(for provider: Provider) -> [String] {
-        supported(by: provider).sorted().map(\.rawValue) + names(for: provider).keys.sorted()
+        let normalised = supported(by: provider).sorted().map(\.rawValue)
+        return normalised + names(for: provider).keys.sorted().filter { !normalised.contains($0.lowercased()) }
     }
 }
