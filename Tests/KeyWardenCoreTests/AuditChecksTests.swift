@@ -86,6 +86,13 @@ import Testing
         #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [keyRecord(ips: [])]).isEmpty)
     }
 
+    @Test func keyBoundToEveryAddressPassesWhenNothingIsRequired() {
+        let app = appPolicy(requirements: KeyRequirements(requireIPBinding: false))
+        #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [keyRecord(ips: ["*"])]).isEmpty)
+        let restricted = appPolicy(ipNetworks: ["203.0.113.0/24"], requirements: KeyRequirements(requireIPBinding: false))
+        #expect(findings(of: IPWhitelistCheck(), apps: [restricted], keys: [keyRecord(ips: ["*"])]).count == 1)
+    }
+
     @Test func undeclaredKeyIsHeldToThePolicyDefaults() {
         let key = keyRecord(label: "nobody", ips: [])
         #expect(findings(of: IPWhitelistCheck(), keys: [key], defaults: KeyRequirements(requireIPBinding: false)).isEmpty)

@@ -16,10 +16,13 @@ public struct IPWhitelistCheck: AuditCheck {
             var evidence = [Evidence("ips", key.ips.isEmpty ? "none" : key.ips.joined(separator: ", "))]
             if !allowed.isEmpty { evidence.append(Evidence("allowed", allowed.map(\.description).joined(separator: ", "))) }
             let message: String
+            let required = context.requirements(for: key).requireIPBinding
             if key.ips.isEmpty {
-                guard context.requirements(for: key).requireIPBinding else { return nil }
+                guard required else { return nil }
                 message = "key \(key.keyId) is not bound to any IP address"
             } else if key.ips.contains(where: { $0 == "*" || IPNetwork($0)?.isEverything == true }) {
+                // Bound to everything is no binding: wrong only where binding or networks are required.
+                guard required || !allowed.isEmpty else { return nil }
                 message = "key \(key.keyId) is bound to every address"
             } else if !allowed.isEmpty {
                 let outside = key.ips.filter { ip in
