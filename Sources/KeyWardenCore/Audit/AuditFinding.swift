@@ -34,9 +34,3 @@ public struct AuditFinding: Sendable, Hashable {
         return (a.check, a.app ?? "", a.keyId ?? "", a.message) < (b.check, b.app ?? "", b.keyId ?? "", b.message)
     }
 }
-
-/// A finding a waiver hides, listed apart from the others (never dropped).
-public struct WaivedFinding: Sendable, Hashable {
-    public let finding: AuditFinding
-    public let waiver: Waiver
-}
