@@ -6,9 +6,18 @@ extension ReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 /// The severity at which a run fails, or `none` to never fail on findings.
-enum FailureThreshold: ExpressibleByArgument, Equatable {
+enum FailureThreshold: ExpressibleByArgument, Equatable, CustomStringConvertible {
     case severity(Severity)
     case none
+
+    var description: String {
+        switch self {
+        case let .severity(severity): severity.rawValue
+        case .none: "none"
+        }
+    }
+
+    var defaultValueDescription: String { description }
 
     init?(argument: String) {
         if argument == "none" { self = .none } else if let severity = Severity(rawValue: argument) { self = .severity(severity) } else { return nil }

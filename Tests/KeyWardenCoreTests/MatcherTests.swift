@@ -82,3 +82,22 @@ import Testing
         #expect(ShannonEntropy.of([UInt8]()) == 0)
     }
 }
+
+@Suite struct LongMatchTests {
+    @Test func aLongMatchThroughAnAlternationGroupSurvivesTheJITStackLimit() throws {
+        // 4000 repetitions of a lazy alternation group exhaust PCRE2's default JIT stack.
+        let yaml = pack(pattern: #"BEGIN(?:[A-Z]|\\n){64,}?END"#)
+        let body = String(repeating: "Q", count: 4000)
+        let matcher = try Matcher(compile(yaml))
+        #expect(try matcher.matches(in: Array("x BEGIN\(body)END y".utf8)).count == 1)
+    }
+
+    @Test func aFourKilobitRSAKeyInPEMArmourIsFound() throws {
+        let body = (0..<26).map { _ in String(repeating: "MIIEpQIBAAKCAQEA951ix4gbYYue0TDadOcMaw/PfRiHxGTMpXtU2/2W3WDyGoKa", count: 1) }
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\n" + body.joined(separator: "\n") + "\n-----END RSA PRIVATE KEY-----\n"
+        let scanner = try builtinScanner()
+        let findings = try scanner.findings(in: Array(("KEY=\"" + pem + "\"\n").utf8), path: "k.env", worker: scanner.makeWorker())
+        #expect(findings.map(\.rule) == ["private-key-pem"])
+        #expect(findings.first?.endLine == 28)
+    }
+}

@@ -96,7 +96,9 @@ rules:
   - id: private-key-pem
     description: Private key (PEM block)
     severity: critical
-    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,.\\-]|\\n){64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
+    # One character class (backslash and n cover escaped newlines in JSON strings): a lazy
+    # repeat of a class needs no backtracking frames, an alternation group would.
+    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
     secretGroup: 1
     examples:
       - |

@@ -54,10 +54,16 @@ final class PCRE2Matcher {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         var offset = start
         while offset <= end {
-            let rc = regex.isJIT
+            var rc = regex.isJIT
                 ? pcre2_jit_match_8(regex.code, base, end, offset, 0, matchData, nil)
                 : pcre2_match_8(regex.code, base, end, offset, 0, matchData, nil)
-            if rc <= 0 { break } // no match, or a match-limit error: stop confirming this window
+            if rc == PCRE2_ERROR_JIT_STACKLIMIT {
+                // The JIT's machine stack is small (32 KiB); a long secret (a PEM body) can exhaust
+                // it. The interpreter keeps its backtracking frames on the heap: slower, but it
+                // answers, and a silent "no match" here would be a missed secret.
+                rc = pcre2_match_8(regex.code, base, end, offset, 0, matchData, nil)
+            }
+            if rc <= 0 { break } // no match (or the interpreter's own limits): nothing more in this window
             // PCRE2_SIZE is size_t; PCRE2_UNSET (~0) reads as -1 through Int.
             let pairs = ovector.withMemoryRebound(to: Int.self, capacity: 2 * Int(rc)) {
                 UnsafeBufferPointer(start: $0, count: 2 * Int(rc))
