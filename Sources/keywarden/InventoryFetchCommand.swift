@@ -64,7 +64,7 @@ struct InventoryFetchCommand: ParsableCommand {
         let provider = self.provider.provider
         let accountName = account ?? profile ?? "default"
         let resolver = CredentialsResolver(explicitFile: credentials)
-        let keys: ExchangeCredentials
+        let keys: APICredentials
         do {
             keys = try resolver.resolve(provider: provider, account: account, profile: profile)
         } catch let error as CredentialsError {

@@ -36,7 +36,7 @@ struct InventoryFetchCommandTests {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    func environment(_ credentials: ExchangeCredentials) -> [String: String] {
+    func environment(_ credentials: APICredentials) -> [String: String] {
         let prefix = "KEYWARDEN_\(credentials.provider.rawValue.uppercased())_"
         var environment = [prefix + "API_KEY": credentials.apiKey, prefix + "API_SECRET": credentials.secret]
         if let passphrase = credentials.passphrase { environment[prefix + "PASSPHRASE"] = passphrase }
@@ -49,7 +49,7 @@ struct InventoryFetchCommandTests {
         return url
     }
 
-    func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (Run, ExchangeCredentials) {
+    func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (Run, APICredentials) {
         let server = try LoopbackExchangeServer.start()
         let credentials = server.credentials(provider, scenario)
         var arguments = ["inventory", "fetch", "--provider", provider.rawValue, "--account", "main", "--endpoint", server.baseURL.absoluteString,

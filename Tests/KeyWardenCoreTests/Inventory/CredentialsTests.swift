@@ -23,7 +23,7 @@ import Testing
         let resolver = CredentialsResolver(environment: ["KEYWARDEN_OKX_API_KEY": "k", "KEYWARDEN_OKX_API_SECRET": "s", "KEYWARDEN_OKX_PASSPHRASE": "p",
                                                          "HOME": "/nonexistent"])
         let credentials = try resolver.resolve(provider: .okx, account: nil, profile: nil)
-        #expect(credentials == ExchangeCredentials(provider: .okx, apiKey: "k", secret: "s", passphrase: "p"))
+        #expect(credentials == APICredentials(provider: .okx, apiKey: "k", secret: "s", passphrase: "p"))
     }
 
     @Test func missingCredentialsSayWhichVariablesToSet() {
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func credentialsNeverDescribeTheirSecret() {
-        let credentials = ExchangeCredentials(provider: .okx, apiKey: "k", secret: "super-secret", passphrase: "pass-secret")
+        let credentials = APICredentials(provider: .okx, apiKey: "k", secret: "super-secret", passphrase: "pass-secret")
         for text in ["\(credentials)", String(reflecting: credentials), FetchFailure(.okx, .authentication, "x").description] {
             #expect(!text.contains("super-secret") && !text.contains("pass-secret"))
         }

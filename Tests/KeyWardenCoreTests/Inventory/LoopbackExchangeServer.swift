@@ -64,14 +64,14 @@ final class LoopbackExchangeServer: @unchecked Sendable {
 
     /// Test credentials for the key `<provider>[-<tag>]-<scenario>`; the server knows the same secrets
     /// and keeps its per-key state (request log, first-request faults) apart for each tag.
-    func credentials(_ provider: Provider, _ scenario: String, tag: String? = nil) -> ExchangeCredentials {
+    func credentials(_ provider: Provider, _ scenario: String, tag: String? = nil) -> APICredentials {
         let secret: String
         switch provider {
         case .kraken: secret = Data("kraken-test-secret".utf8).base64EncodedString()
         case .coinbase: secret = coinbasePrivateKey
         default: secret = "test-secret-" + provider.rawValue
         }
-        return ExchangeCredentials(provider: provider, apiKey: [provider.rawValue, tag, scenario].compactMap { $0 }.joined(separator: "-"), secret: secret,
+        return APICredentials(provider: provider, apiKey: [provider.rawValue, tag, scenario].compactMap { $0 }.joined(separator: "-"), secret: secret,
                                    passphrase: provider.needsPassphrase ? "test-passphrase" : nil)
     }
 

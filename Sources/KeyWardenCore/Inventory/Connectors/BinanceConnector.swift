@@ -17,10 +17,10 @@ public struct BinanceConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: BinanceSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) {
         self.session = session
         self.credentials = credentials
         self.signer = BinanceSigner(secret: credentials.secret)

@@ -18,10 +18,10 @@ public struct BitgetConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: BitgetSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure) {
         guard credentials.passphrase != nil else { throw FetchFailure(.bitget, .configuration, SigningError.missingPassphrase(.bitget).description) }
         self.session = session
         self.credentials = credentials

@@ -21,11 +21,11 @@ public struct BybitConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let options: ConnectorOptions
     let signer: BybitSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) {
         self.session = session
         self.credentials = credentials
         self.options = options

@@ -10,10 +10,10 @@ public struct CoinbaseConnector: SigningConnector {
     public static let allowedEndpoints = [keyPermissions, serverTimeEndpoint]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: CoinbaseJWTSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure) {
         do {
             signer = try CoinbaseJWTSigner(keyName: credentials.apiKey, privateKeyPEM: credentials.secret)
         } catch {

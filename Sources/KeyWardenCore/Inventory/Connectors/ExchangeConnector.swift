@@ -8,7 +8,7 @@ public protocol ExchangeConnector {
     /// Every endpoint this connector may call; the session refuses any other.
     static var allowedEndpoints: [ReadEndpoint] { get }
 
-    init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure)
+    init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure)
 
     /// The keys of the account, sub-account keys included where the exchange lists them.
     func fetchKeys(account: String) async throws(FetchFailure) -> [KeyRecord]
@@ -31,7 +31,7 @@ public struct ConnectorOptions: Sendable {
 /// response of the wrong shape into a clear failure.
 protocol SigningConnector: ExchangeConnector {
     var session: ExchangeSession { get }
-    var credentials: ExchangeCredentials { get }
+    var credentials: APICredentials { get }
     func sign(_ parts: RequestParts, at now: Date) throws -> RequestParts
     func classify(_ response: HTTPResponse) -> ResponseOutcome
     /// The public endpoint that tells the exchange's time, for the clock-skew retry.

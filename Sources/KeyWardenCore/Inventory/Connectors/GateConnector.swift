@@ -18,10 +18,10 @@ public struct GateConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: GateSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) {
         self.session = session
         self.credentials = credentials
         self.signer = GateSigner(secret: credentials.secret)

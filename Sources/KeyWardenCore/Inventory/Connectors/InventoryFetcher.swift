@@ -33,13 +33,13 @@ public struct InventoryFetcher: Sendable {
     }
 
     /// With the default transport and retry policy.
-    public static func fetch(provider: Provider, account: String, credentials: ExchangeCredentials, endpoint: URL? = nil) async throws(InventoryFetchError)
+    public static func fetch(provider: Provider, account: String, credentials: APICredentials, endpoint: URL? = nil) async throws(InventoryFetchError)
         -> InventorySnapshot {
         try await InventoryFetcher().fetch(provider: provider, account: account, credentials: credentials, endpoint: endpoint)
     }
 
     /// All keys of the account, or an error naming the account and the reason: never a partial snapshot.
-    public func fetch(provider: Provider, account: String, credentials: ExchangeCredentials, endpoint: URL? = nil) async throws(InventoryFetchError)
+    public func fetch(provider: Provider, account: String, credentials: APICredentials, endpoint: URL? = nil) async throws(InventoryFetchError)
         -> InventorySnapshot {
         do throws(FetchFailure) {
             guard credentials.provider == provider else {

@@ -5,9 +5,9 @@ import Foundation
 public struct KrakenConnector: SigningConnector {
     public static let provider = Provider.kraken
     public static let documentedBaseURL = URL(string: "https://api.kraken.com")!
-    static let apiKeyInfo = ReadEndpoint.krakenGetApiKeyInfo
+    static let keyInfo = ReadEndpoint.krakenGetApiKeyInfo
     static let serverTimeEndpoint = ReadEndpoint.get("/0/public/Time")
-    public static let allowedEndpoints = [apiKeyInfo, serverTimeEndpoint]
+    public static let allowedEndpoints = [keyInfo, serverTimeEndpoint]
 
     static let errors: [String: (FetchFailure.Kind, String)] = [
         "EAPI:Invalid key": (.authentication, "the API key is invalid"),
@@ -18,10 +18,10 @@ public struct KrakenConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: KrakenSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure) {
         do {
             signer = try KrakenSigner(secret: credentials.secret)
         } catch {
@@ -33,9 +33,9 @@ public struct KrakenConnector: SigningConnector {
 
     public func fetchKeys(account: String) async throws(FetchFailure) -> [KeyRecord] {
         // The nonce goes in the body; `sign` fills it in afresh for every attempt.
-        let body = try await signedJSON(Self.apiKeyInfo)
+        let body = try await signedJSON(Self.keyInfo)
         let now = session.now
-        return [try mapped(Self.apiKeyInfo) { () throws(MalformedResponse) in try KrakenKeyMapping.key(body.field("result"), account: account, now: now) }]
+        return [try mapped(Self.keyInfo) { () throws(MalformedResponse) in try KrakenKeyMapping.key(body.field("result"), account: account, now: now) }]
     }
 
     func sign(_ parts: RequestParts, at now: Date) throws -> RequestParts {

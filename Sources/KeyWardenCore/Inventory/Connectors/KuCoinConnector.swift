@@ -18,10 +18,10 @@ public struct KuCoinConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let signer: KuCoinSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure) {
         guard credentials.passphrase != nil else { throw FetchFailure(.kucoin, .configuration, SigningError.missingPassphrase(.kucoin).description) }
         self.session = session
         self.credentials = credentials
@@ -36,12 +36,13 @@ public struct KuCoinConnector: SigningConnector {
     func sign(_ parts: RequestParts, at now: Date) throws -> RequestParts {
         var signed = parts
         let timestamp = String(Int64(now.timeIntervalSince1970 * 1000))
+        let version = KuCoinSigner.keyVersion
         signed.headers = [
             "KC-API-KEY": credentials.apiKey,
             "KC-API-SIGN": signer.signature(timestamp: timestamp, method: parts.method, requestPath: parts.requestPath, body: parts.body),
             "KC-API-TIMESTAMP": timestamp,
             "KC-API-PASSPHRASE": signer.encryptedPassphrase(credentials.passphrase ?? ""),
-            "KC-API-KEY-VERSION": KuCoinSigner.keyVersion,
+            "KC-API-KEY-VERSION": version,
         ]
         return signed
     }

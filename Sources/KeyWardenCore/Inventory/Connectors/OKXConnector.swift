@@ -22,11 +22,11 @@ public struct OKXConnector: SigningConnector {
     ]
 
     let session: ExchangeSession
-    let credentials: ExchangeCredentials
+    let credentials: APICredentials
     let options: ConnectorOptions
     let signer: OKXSigner
 
-    public init(session: ExchangeSession, credentials: ExchangeCredentials, options: ConnectorOptions) throws(FetchFailure) {
+    public init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure) {
         guard credentials.passphrase != nil else { throw FetchFailure(.okx, .configuration, SigningError.missingPassphrase(.okx).description) }
         self.session = session
         self.credentials = credentials

@@ -14,7 +14,7 @@ import Foundation
 public struct CredentialsFile: Sendable {
     public struct Profile: Sendable {
         public let provider: Provider
-        public let credentials: ExchangeCredentials
+        public let credentials: APICredentials
     }
 
     public let path: String
@@ -29,7 +29,7 @@ public struct CredentialsFile: Sendable {
             let name = try key.string()
             let entry = try value.fields(required: ["provider", "api_key", "api_secret"], optional: ["passphrase"])
             let provider = Provider(rawValue: try entry.required("provider").oneOf(Provider.allCases.map(\.rawValue)))!
-            let credentials = ExchangeCredentials(provider: provider, apiKey: try entry.required("api_key").string(),
+            let credentials = APICredentials(provider: provider, apiKey: try entry.required("api_key").string(),
                                                   secret: try entry.required("api_secret").string(),
                                                   passphrase: try entry["passphrase"]?.string())
             profiles[name] = Profile(provider: provider, credentials: credentials)
@@ -39,7 +39,7 @@ public struct CredentialsFile: Sendable {
 
     public func has(profile: String, provider: Provider) -> Bool { profiles[profile]?.provider == provider }
 
-    public func credentials(profile name: String, provider: Provider) throws -> ExchangeCredentials {
+    public func credentials(profile name: String, provider: Provider) throws -> APICredentials {
         guard let profile = profiles[name] else {
             throw CredentialsError.notFound("no profile '\(name)' in \(path)\(Suggestion.didYouMean(name, among: profiles.keys.sorted()))")
         }

@@ -27,7 +27,7 @@ public struct CredentialsResolver: Sendable {
 
     /// A named profile when `profile` is given; otherwise the environment; otherwise a profile
     /// named after the account or the provider, when the file has one.
-    public func resolve(provider: Provider, account: String?, profile: String?) throws -> ExchangeCredentials {
+    public func resolve(provider: Provider, account: String?, profile: String?) throws -> APICredentials {
         if let profile { return try CredentialsFile.load(path: credentialsFile).credentials(profile: profile, provider: provider) }
         if let credentials = fromEnvironment(provider) { return credentials }
         if FileManager.default.fileExists(atPath: credentialsFile) {
@@ -41,13 +41,13 @@ public struct CredentialsResolver: Sendable {
             + (provider.needsPassphrase ? " and \(prefix)PASSPHRASE" : "") + ", or name a profile of \(credentialsFile) with --profile")
     }
 
-    func fromEnvironment(_ provider: Provider) -> ExchangeCredentials? {
+    func fromEnvironment(_ provider: Provider) -> APICredentials? {
         let prefix = Self.environmentPrefix(provider)
         guard let key = environment[prefix + "API_KEY"], !key.isEmpty, let secret = environment[prefix + "API_SECRET"], !secret.isEmpty else {
             return nil
         }
         let passphrase = environment[prefix + "PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
-        return ExchangeCredentials(provider: provider, apiKey: key, secret: secret, passphrase: passphrase)
+        return APICredentials(provider: provider, apiKey: key, secret: secret, passphrase: passphrase)
     }
 }
 

@@ -9,14 +9,14 @@ public struct CoinbaseJWTSigner: Sendable {
     public static let uriHost = "api.coinbase.com"
 
     let keyName: String
-    let privateKey: P256.Signing.PrivateKey
+    let signingKey: P256.Signing.PrivateKey
 
     public init(keyName: String, privateKeyPEM: String) throws(SigningError) {
         // Env vars and YAML often carry the PEM with literal "\n"; restore the line breaks.
         let pem = privateKeyPEM.replacingOccurrences(of: "\\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let key = try? P256.Signing.PrivateKey(pemRepresentation: pem) else { throw .secretNotP256PEM(.coinbase) }
         self.keyName = keyName
-        self.privateKey = key
+        self.signingKey = key
     }
 
     public func token(method: String, path: String, now: Date, nonce: String) throws -> String {
@@ -27,7 +27,7 @@ public struct CoinbaseJWTSigner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let signingInput = Self.base64URL(try encoder.encode(header)) + "." + Self.base64URL(try encoder.encode(claims))
-        let signature = try privateKey.signature(for: Data(signingInput.utf8))
+        let signature = try signingKey.signature(for: Data(signingInput.utf8))
         return signingInput + "." + Self.base64URL(signature.rawRepresentation)
     }
 

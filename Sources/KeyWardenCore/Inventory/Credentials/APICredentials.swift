@@ -1,6 +1,6 @@
 /// The key, secret and (for OKX, KuCoin, Bitget) passphrase that sign requests for one account.
 /// Its descriptions never contain the secret or the passphrase, so it is safe in logs and errors.
-public struct ExchangeCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct APICredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     public let provider: Provider
     /// The public key id (Coinbase: the CDP key name).
     public let apiKey: String
