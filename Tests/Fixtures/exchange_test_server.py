@@ -6,7 +6,8 @@ exchange's own Python SDK (the signing oracle), falling back to an independent h
 implementation only where no SDK is usable (reported in the startup line).
 
 Behaviour is chosen by the API key a request carries: `<exchange>-<scenario>`, e.g. `okx-ok`,
-`bybit-ratelimit`. Scenarios: ok, ratelimit, badsig, timeout, malformed, skew, ban, ipdenied.
+`bybit-ratelimit`. Scenarios: ok, ratelimit (one 429, no wait), retryafter (one 429 asking for 7 s), longwait (429s
+asking for an hour), busy (one 503), badsig, timeout, malformed, skew, ban, ipdenied.
 
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
 It serves until its stdin closes (the test process ended), or 300 s at most.
@@ -229,6 +230,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.bad_signature(exchange)
         if kind == "ratelimit" and n == 1:
             return self.rate_limited(exchange)
+        if kind == "retryafter" and n == 1:
+            return self.rate_limited(exchange, wait=7)
+        if kind == "longwait":
+            return self.rate_limited(exchange, wait=3600)
+        if kind == "busy" and n == 1:
+            return self.reply(503, b"<html>503 Service Temporarily Unavailable</html>")
         if kind == "skew" and n == 1:
             return self.clock_skew(exchange)
         if kind == "ipdenied":
@@ -381,13 +388,13 @@ class Handler(BaseHTTPRequestHandler):
         return key, ok
 
     # ---- failures, in each exchange's documented shape -----------------------------------
-    def rate_limited(self, exchange):
-        now_ms = str(int(time.time() * 1000))
+    def rate_limited(self, exchange, wait=0):
+        """A rate-limit reply asking to wait `wait` seconds, in the exchange's own header."""
         if exchange == "bybit":
             return self.reply(200, {"retCode": 10006, "retMsg": "Too many visits!", "result": {}},
-                              {"X-Bapi-Limit-Reset-Timestamp": now_ms})
+                              {"X-Bapi-Limit-Reset-Timestamp": str(int((time.time() + wait) * 1000))})
         if exchange == "kucoin":
-            return self.reply(429, {"code": "429000", "msg": "Too Many Requests"}, {"gw-ratelimit-reset": "0"})
+            return self.reply(429, {"code": "429000", "msg": "Too Many Requests"}, {"gw-ratelimit-reset": str(wait * 1000)})
         if exchange == "kraken":
             return self.reply(200, {"error": ["EAPI:Rate limit exceeded"]})
         bodies = {"okx": {"code": "50011", "msg": "Rate limit reached", "data": []},
@@ -395,7 +402,7 @@ class Handler(BaseHTTPRequestHandler):
                   "coinbase": {"error": "rate_limit_exceeded", "message": "too many requests"},
                   "gate": {"label": "TOO_MANY_REQUESTS", "message": "Request Rate limit Exceeded"},
                   "bitget": {"code": "429", "msg": "Too Many Requests"}}
-        return self.reply(429, bodies[exchange], {"Retry-After": "0"})
+        return self.reply(429, bodies[exchange], {"Retry-After": str(wait)})
 
     def bad_signature(self, exchange):
         replies = {"okx": (401, {"code": "50113", "msg": "Invalid Sign", "data": []}),

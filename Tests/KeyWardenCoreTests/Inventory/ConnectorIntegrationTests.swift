@@ -71,6 +71,55 @@ struct ConnectorIntegrationTests {
         #expect(first[0].path == first[1].path)
     }
 
+    /// A fetcher whose waits are recorded instead of slept, so the requested delays can be checked fast.
+    func fetchRecordingWaits(_ provider: Provider, _ scenario: String) async throws -> ([Duration], Result<InventorySnapshot, InventoryFetchError>) {
+        let server = try LoopbackExchangeServer.start()
+        let waits = RecordedWaits()
+        var fetcher = Self.fetcher()
+        fetcher.policy.initialBackoff = .seconds(1)
+        fetcher.policy.maxBackoff = .seconds(60)
+        fetcher.policy.maxServerRequestedWait = .seconds(120)
+        fetcher.policy.sleep = { duration in waits.append(duration) }
+        do {
+            let snapshot = try await fetcher.fetch(provider: provider, account: "main", credentials: server.credentials(provider, scenario),
+                                                   endpoint: server.baseURL)
+            return (waits.all, .success(snapshot))
+        } catch {
+            return (waits.all, .failure(error))
+        }
+    }
+
+    @Test(arguments: Provider.allCases.filter { $0 != .kraken })
+    func aRateLimitWaitsAsLongAsTheExchangeAsks(provider: Provider) async throws {
+        let (waits, result) = try await fetchRecordingWaits(provider, "retryafter")
+        #expect(throws: Never.self) { try result.get() }
+        #expect(waits.count == 1)
+        // Bybit gives a reset instant rather than a delay, so a little of the 7 s has passed by then.
+        #expect(waits.allSatisfy { $0 > .seconds(6) && $0 <= .seconds(7) }, "\(waits)")
+    }
+
+    @Test func withoutAWaitHintTheSessionBacksOffWithJitter() async throws {
+        let (waits, result) = try await fetchRecordingWaits(.kraken, "retryafter")
+        #expect(throws: Never.self) { try result.get() }
+        #expect(waits.count == 1)
+        #expect(waits.allSatisfy { $0 >= .milliseconds(500) && $0 <= .seconds(1) }, "\(waits)")
+    }
+
+    @Test(arguments: [Provider.okx, .gate])
+    func aServerErrorIsRetriedAfterBackoff(provider: Provider) async throws {
+        let (waits, result) = try await fetchRecordingWaits(provider, "busy")
+        #expect(throws: Never.self) { try result.get() }
+        #expect(waits.count == 1)
+    }
+
+    @Test func aWaitLongerThanKeywardenAcceptsFailsAtOnce() async throws {
+        let (waits, result) = try await fetchRecordingWaits(.binance, "longwait")
+        guard case .failure(let error) = result else { Issue.record("accepted"); return }
+        #expect(error.failure.kind == .rateLimited)
+        #expect(error.description.contains("asks to wait 3600.0 s"))
+        #expect(waits.isEmpty)
+    }
+
     @Test(arguments: Provider.allCases)
     func anInvalidSignatureFailsWithoutRetrying(provider: Provider) async throws {
         let (server, result) = try await fetch(provider, "badsig")
@@ -141,4 +190,13 @@ struct ConnectorIntegrationTests {
             try await Self.fetcher().fetch(provider: .okx, account: "main", credentials: credentials, endpoint: URL(string: "http://proxy.example")!)
         }
     }
+}
+
+/// Waits a test asked for, in order.
+final class RecordedWaits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waits: [Duration] = []
+
+    func append(_ duration: Duration) { lock.withLock { waits.append(duration) } }
+    var all: [Duration] { lock.withLock { waits } }
 }

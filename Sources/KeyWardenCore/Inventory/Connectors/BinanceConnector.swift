@@ -51,9 +51,9 @@ public struct BinanceConnector: SigningConnector {
         let code = try? body?.optional("code")?.text()
         let message = try? body?.optional("msg")?.text()
         if response.status == 429 {
-            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "Binance 429: request weight limit reached")
+            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "request weight limit reached (HTTP 429)")
         }
-        if code == "-1021" { return .clockSkew(reason: "Binance -1021: timestamp outside recvWindow") }
+        if code == "-1021" { return .clockSkew(reason: "request timestamp outside recvWindow (-1021)") }
         if let code, let (kind, text) = Self.errors[code] { return .fatal(FetchFailure(.binance, kind, code: code, text)) }
         if let code, response.status >= 400, response.status < 500 {
             return .fatal(FetchFailure(.binance, .server, code: code, message ?? "the request was refused"))

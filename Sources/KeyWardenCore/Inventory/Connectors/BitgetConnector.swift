@@ -55,9 +55,9 @@ public struct BitgetConnector: SigningConnector {
         let code = try? body?.optional("code")?.text()
         let message = try? body?.optional("msg")?.text()
         if response.status == 429 || code == "429" {
-            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "Bitget: rate limit reached")
+            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit reached (\(code ?? "HTTP 429"))")
         }
-        if code == "40008" || code == "40005" { return .clockSkew(reason: "Bitget \(code!): request timestamp expired") }
+        if code == "40008" || code == "40005" { return .clockSkew(reason: "request timestamp expired (\(code!))") }
         if let code, let (kind, text) = Self.errors[code] { return .fatal(FetchFailure(.bitget, kind, code: code, text)) }
         if let code, code != "00000", response.status < 500 {
             return .fatal(FetchFailure(.bitget, .server, code: code, message ?? "the request was refused"))

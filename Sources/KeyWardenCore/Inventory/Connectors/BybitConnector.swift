@@ -88,9 +88,9 @@ public struct BybitConnector: SigningConnector {
         let message = try? body?.optional("retMsg")?.text()
         if response.status == 429 || code == "10006" {
             let reset = RateLimitHeaders.untilEpochMilliseconds(response, header: "X-Bapi-Limit-Reset-Timestamp", now: session.now)
-            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "Bybit \(code ?? "429"): rate limit reached")
+            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit reached (\(code ?? "HTTP 429"))")
         }
-        if code == "10002" { return .clockSkew(reason: "Bybit 10002: request timestamp outside recv_window") }
+        if code == "10002" { return .clockSkew(reason: "request timestamp outside recv_window (10002)") }
         if let code, let (kind, text) = Self.errors[code] { return .fatal(FetchFailure(.bybit, kind, code: code, text)) }
         if let code, code != "0", response.status < 500 {
             return .fatal(FetchFailure(.bybit, .server, code: code, message ?? "the request was refused"))

@@ -53,9 +53,9 @@ public struct GateConnector: SigningConnector {
         let message = try? body?.optional("message")?.text()
         if response.status == 429 || label == "TOO_MANY_REQUESTS" {
             let reset = RateLimitHeaders.untilEpochMilliseconds(response, header: "X-Gate-RateLimit-Reset-Timestamp", now: session.now)
-            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "Gate: rate limit reached")
+            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit reached (\(label ?? "HTTP 429"))")
         }
-        if label == "REQUEST_EXPIRED" { return .clockSkew(reason: "Gate REQUEST_EXPIRED: request timestamp too far from server time") }
+        if label == "REQUEST_EXPIRED" { return .clockSkew(reason: "request timestamp too far from server time (REQUEST_EXPIRED)") }
         if let label, let (kind, text) = Self.errors[label] { return .fatal(FetchFailure(.gate, kind, code: label, text)) }
         if let label, response.status >= 400, response.status < 500 {
             return .fatal(FetchFailure(.gate, .server, code: label, message ?? "the request was refused"))

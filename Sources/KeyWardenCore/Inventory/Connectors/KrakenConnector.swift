@@ -55,12 +55,12 @@ public struct KrakenConnector: SigningConnector {
         let body = try? JSONCursor.parse(response.body)
         let errors = (try? body?.optional("error")?.stringList()) ?? []
         if response.status == 429 || errors.contains(where: { $0.contains("Rate limit exceeded") || $0.contains("Throttled") }) {
-            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "Kraken: rate limit exceeded")
+            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit exceeded")
         }
-        if errors.contains("EAPI:Invalid nonce") { return .clockSkew(reason: "Kraken EAPI:Invalid nonce") }
+        if errors.contains("EAPI:Invalid nonce") { return .clockSkew(reason: "nonce rejected (EAPI:Invalid nonce)") }
         if let first = errors.first {
             if let (kind, text) = Self.errors[first] { return .fatal(FetchFailure(.kraken, kind, code: first, text)) }
-            if first.hasPrefix("EService") { return .transient(reason: "Kraken \(first)") }
+            if first.hasPrefix("EService") { return .transient(reason: "service unavailable (\(first))") }
             return .fatal(FetchFailure(.kraken, .server, code: first, "the request was refused"))
         }
         return CommonOutcome.fallback(.kraken, response, now: session.now, detail: "")

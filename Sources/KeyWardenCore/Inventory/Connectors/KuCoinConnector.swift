@@ -53,9 +53,9 @@ public struct KuCoinConnector: SigningConnector {
         let message = try? body?.optional("msg")?.text()
         if response.status == 429 || code == "429000" {
             let reset = RateLimitHeaders.milliseconds(response, header: "gw-ratelimit-reset")
-            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "KuCoin \(code ?? "429"): rate limit reached")
+            return .rateLimited(retryAfter: reset ?? RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit reached (\(code ?? "HTTP 429"))")
         }
-        if code == "400002" { return .clockSkew(reason: "KuCoin 400002: KC-API-TIMESTAMP is out of range") }
+        if code == "400002" { return .clockSkew(reason: "KC-API-TIMESTAMP out of range (400002)") }
         if let code, let (kind, text) = Self.errors[code] { return .fatal(FetchFailure(.kucoin, kind, code: code, text)) }
         if let code, code != "200000", response.status < 500 {
             return .fatal(FetchFailure(.kucoin, .server, code: code, message ?? "the request was refused"))

@@ -77,9 +77,9 @@ public struct OKXConnector: SigningConnector {
         let code = try? body?.optional("code")?.text()
         let message = try? body?.optional("msg")?.text()
         if response.status == 429 || code == "50011" || code == "50061" {
-            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "OKX \(code ?? "429"): rate limit reached")
+            return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: session.now), reason: "rate limit reached (\(code ?? "HTTP 429"))")
         }
-        if code == "50102" || code == "50112" { return .clockSkew(reason: "OKX \(code!): request timestamp expired") }
+        if code == "50102" || code == "50112" { return .clockSkew(reason: "request timestamp expired (\(code!))") }
         if let code, let (kind, text) = Self.errors[code] { return .fatal(FetchFailure(.okx, kind, code: code, text)) }
         if let code, code != "0", response.status < 500 {
             return .fatal(FetchFailure(.okx, .server, code: code, message ?? "the request was refused"))
