@@ -57,7 +57,14 @@ struct InventoryFetchCommand: ParsableCommand {
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
-        if let endpoint, URL(string: endpoint)?.host == nil { throw ValidationError("--endpoint must be a URL such as https://proxy.example:8443") }
+        if let endpoint {
+            guard let url = URL(string: endpoint), url.host != nil else {
+                throw ValidationError("--endpoint must be a URL such as https://proxy.example:8443")
+            }
+            guard InventoryFetcher.isAllowedEndpoint(url) else {
+                throw ValidationError("--endpoint must use https (plain http only to localhost): \(endpoint)")
+            }
+        }
     }
 
     func run() throws {
@@ -88,7 +95,7 @@ struct InventoryFetchCommand: ParsableCommand {
         if let pinned = now?.date { snapshot.fetchedAt = pinned }
         let data = try InventorySnapshotWriter.encode(snapshot)
         try Terminal.deliver(String(decoding: data, as: UTF8.self), to: output)
-        if verbose { Terminal.standardError("keywarden: \(snapshot.keys.count) keys from \(provider.displayName) account '\(accountName)'") }
+        if verbose { Terminal.standardError("keywarden: \(snapshot.keys.count) key\(snapshot.keys.count == 1 ? "" : "s") from \(provider.displayName) account '\(accountName)'") }
     }
 }
 

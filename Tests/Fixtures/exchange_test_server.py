@@ -46,8 +46,11 @@ def ensure_sdks():
         except Exception:
             missing.append(package)
     if missing:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
+        command = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing]
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "timeout": 600, "check": False}
+        if subprocess.run(command, **quiet).returncode != 0:
+            # Debian's system Python refuses plain pip installs (PEP 668); CI machines are throwaway.
+            subprocess.run(command + ["--break-system-packages"], **quiet)
 
 
 ensure_sdks()

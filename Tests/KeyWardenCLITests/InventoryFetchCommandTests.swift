@@ -177,3 +177,20 @@ struct InventoryFetchCommandTests {
         #expect(run.status == 2)
     }
 }
+
+@Suite struct InventoryFetchCommandUsageTests {
+    @Test func plainHTTPToAnotherHostIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InventoryFetchCommandTests.binary)
+        process.arguments = ["inventory", "fetch", "--provider", "okx", "--endpoint", "http://proxy.example"]
+        process.environment = ["KEYWARDEN_OKX_API_KEY": "k", "KEYWARDEN_OKX_API_SECRET": "s", "KEYWARDEN_OKX_PASSPHRASE": "p", "HOME": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("https"))
+    }
+}

@@ -61,11 +61,18 @@ public struct InventoryFetcher: Sendable {
     /// OKX and Bitget send the passphrase as a header.
     static func baseURL(_ endpoint: URL?, default documented: URL, provider: Provider) throws(FetchFailure) -> URL {
         guard let endpoint else { return documented }
-        switch endpoint.scheme?.lowercased() {
-        case "https": return endpoint
-        case "http" where ["127.0.0.1", "localhost", "::1", "[::1]"].contains(endpoint.host ?? ""): return endpoint
-        default:
+        guard isAllowedEndpoint(endpoint) else {
             throw FetchFailure(provider, .configuration, "--endpoint must be an https:// URL (plain http only to localhost): \(endpoint.absoluteString)")
+        }
+        return endpoint
+    }
+
+    /// https anywhere; http only to this machine.
+    public static func isAllowedEndpoint(_ url: URL) -> Bool {
+        switch url.scheme?.lowercased() {
+        case "https": true
+        case "http": ["127.0.0.1", "localhost", "::1", "[::1]"].contains(url.host ?? "")
+        default: false
         }
     }
 }
