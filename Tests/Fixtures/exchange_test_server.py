@@ -7,7 +7,7 @@ implementation only where no SDK is usable (reported in the startup line).
 
 Behaviour is chosen by the API key a request carries: `<exchange>-<scenario>`, e.g. `okx-ok`,
 `bybit-ratelimit`. Scenarios: ok, ratelimit (one 429, no wait), retryafter (one 429 asking for 7 s), longwait (429s
-asking for an hour), busy (one 503), badsig, timeout, malformed, skew, ban, ipdenied.
+asking for an hour), busy (one 503), subfail (the second sub-account's keys are refused), badsig, timeout, malformed, skew, ban, ipdenied.
 
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
 It serves until its stdin closes (the test process ended), or 300 s at most.
@@ -243,6 +243,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.clock_skew(exchange)
         if kind == "ipdenied":
             return self.ip_denied(exchange)
+        if kind == "subfail" and self.params.get("subAcct") == "sub2":
+            return self.reply(200, {"code": "50120", "msg": "Your API key does not have permission", "data": []})
+        if kind == "subfail" and self.params.get("subMemberId") == "1002":
+            return self.reply(200, {"retCode": 10005, "retMsg": "Permission denied for current apikey", "result": {}})
         if kind == "malformed":
             return self.reply(200, b"<html><body>502 Bad Gateway</body></html>")
         return getattr(self, "answer_" + exchange)(key)

@@ -62,6 +62,14 @@ struct ConnectorIntegrationTests {
         #expect(requests.filter { $0.path == "/v5/user/sub-apikeys" && $0.query.contains("subMemberId=1001") }.count == 2)
     }
 
+    @Test(arguments: [Provider.okx, .bybit])
+    func aSubAccountThatCannotBeReadFailsTheWholeAccount(provider: Provider) async throws {
+        let (_, result) = try await fetch(provider, "subfail")
+        guard case .failure(let error) = result else { Issue.record("returned a partial inventory"); return }
+        #expect(error.failure.kind == .permission)
+        #expect(error.description.contains("does not have the permission"))
+    }
+
     @Test(arguments: Provider.allCases)
     func aRateLimitIsWaitedOutAndRetried(provider: Provider) async throws {
         let (server, result) = try await fetch(provider, "ratelimit")
