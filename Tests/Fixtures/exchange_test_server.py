@@ -6,7 +6,7 @@ exchange's own Python SDK (the signing oracle), falling back to an independent h
 implementation only where no SDK is usable (reported in the startup line).
 
 Behaviour is chosen by the API key a request carries: `<exchange>-<scenario>`, e.g. `okx-ok`,
-`bybit-ratelimit`. Scenarios: ok, ratelimit (one 429, no wait), retryafter (one 429 asking for 7 s), longwait (429s
+`bybit-ratelimit`. Scenarios: ok, ratelimit (one 429, no wait), retryafter (one 429 asking for 60 s), longwait (429s
 asking for an hour), busy (one 503), subfail (the second sub-account's keys are refused), badsig, timeout, malformed, skew, ban, ipdenied.
 
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
@@ -234,7 +234,7 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "ratelimit" and n == 1:
             return self.rate_limited(exchange)
         if kind == "retryafter" and n == 1:
-            return self.rate_limited(exchange, wait=7)
+            return self.rate_limited(exchange, wait=60)
         if kind == "longwait":
             return self.rate_limited(exchange, wait=3600)
         if kind == "busy" and n == 1:
