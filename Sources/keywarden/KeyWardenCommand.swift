@@ -15,7 +15,8 @@ struct KeyWardenCommand: ParsableCommand {
         not be completed.
         """,
         version: KeyWarden.version,
-        subcommands: [ScanCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self]
+        subcommands: [ScanCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self,
+                      InventoryCommand.self]
     )
 
     static func main() {

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+import KeyWardenCore
+
+/// `keywarden inventory fetch` end to end: the built binary against the loopback exchange server.
+@Suite(.timeLimit(.minutes(3)))
+struct InventoryFetchCommandTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var binary: String {
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent("keywarden"),
+                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("keywarden"),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("keywarden")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates[0].path
+    }
+
+    /// Runs keywarden with only the given environment (plus PATH and a HOME without credentials).
+    func keywarden(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "HOME": "/nonexistent"]
+            .merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func environment(_ credentials: APICredentials) -> [String: String] {
+        let prefix = "KEYWARDEN_\(credentials.provider.rawValue.uppercased())_"
+        var environment = [prefix + "API_KEY": credentials.apiKey, prefix + "API_SECRET": credentials.secret]
+        if let passphrase = credentials.passphrase { environment[prefix + "PASSPHRASE"] = passphrase }
+        return environment
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("keywarden-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (Run, APICredentials) {
+        let server = try LoopbackExchangeServer.start()
+        let credentials = server.credentials(provider, scenario)
+        var arguments = ["inventory", "fetch", "--provider", provider.rawValue, "--account", "main", "--endpoint", server.baseURL.absoluteString,
+                         "--timeout", "3", "--max-attempts", "2"] + extra
+        if let output { arguments += ["--output", output] }
+        return (try keywarden(arguments, environment: environment(credentials)), credentials)
+    }
+
+    @Test(arguments: Provider.allCases)
+    func aSuccessfulFetchWritesASnapshotAndExitsZero(provider: Provider) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("snapshot.json").path
+        let (run, _) = try fetch(provider, "ok", extra: ["--now", "2026-11-20T08:00:00Z"], output: output)
+        #expect(run.status == 0, "\(run.stderr)")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let snapshot = try decoder.decode(InventorySnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(snapshot.provider == provider)
+        #expect(snapshot.account == "main")
+        #expect(snapshot.fetchedAt == Date(timeIntervalSince1970: 1_795_161_600))
+        #expect(!snapshot.keys.isEmpty)
+    }
+
+    @Test func theSameAccountStateGivesTheSameBytes() throws {
+        let (first, _) = try fetch(.okx, "ok", extra: ["--now", "2026-11-20T08:00:00Z"])
+        let (second, _) = try fetch(.okx, "ok", extra: ["--now", "2026-11-20T08:00:00Z"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains(#""subAccount" : "sub1""#))
+    }
+
+    @Test(arguments: Provider.allCases)
+    func anInvalidSignatureExitsThreeNamingTheAccountAndWritesNothing(provider: Provider) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("snapshot.json").path
+        let (run, _) = try fetch(provider, "badsig", output: output)
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("keywarden: error: cannot fetch \(provider.rawValue) account 'main': \(provider.displayName)"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func okxIPRejectionReadsAsAnInstruction() throws {
+        let (run, _) = try fetch(.okx, "ipdenied")
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("okx account 'main': OKX 50110: this key is not allowed from this IP"))
+    }
+
+    @Test(arguments: Provider.allCases)
+    func aRateLimitFollowedBySuccessExitsZero(provider: Provider) throws {
+        let (run, _) = try fetch(provider, "ratelimit")
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test(arguments: [Provider.okx, .kraken, .coinbase])
+    func aTimeoutExitsThree(provider: Provider) throws {
+        let (run, _) = try fetch(provider, "timeout", extra: ["--max-attempts", "1", "--timeout", "0.3"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("no response within"))
+    }
+
+    @Test(arguments: [Provider.binance, .gate, .bitget])
+    func aMalformedBodyExitsThree(provider: Provider) throws {
+        let (run, _) = try fetch(provider, "malformed")
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("malformed response"))
+    }
+
+    @Test(arguments: [Provider.okx, .kucoin, .coinbase, .kraken])
+    func verboseOutputNeverContainsASecret(provider: Provider) throws {
+        for scenario in ["ok", "badsig"] {
+            let (run, credentials) = try fetch(provider, scenario, extra: ["--verbose"])
+            #expect(run.stderr.contains("GET") || run.stderr.contains("POST"))
+            for secret in credentials.secretValues {
+                let probe = secret.count > 40 ? String(secret.dropFirst(31).prefix(24)) : secret  // a line from inside a PEM
+                #expect(!run.stdout.contains(probe) && !run.stderr.contains(probe), "\(provider.displayName) \(scenario) leaked a secret")
+            }
+            #expect(!run.stderr.contains("signature="))
+        }
+    }
+
+    @Test func missingCredentialsExitTwoAndNameTheVariables() throws {
+        let run = try keywarden(["inventory", "fetch", "--provider", "okx"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("KEYWARDEN_OKX_API_KEY"))
+    }
+
+    @Test func aCredentialsFileOthersCanReadIsRefusedWithExitTwo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("credentials.yaml")
+        try "profiles:\n  main:\n    provider: okx\n    api_key: k\n    api_secret: s3cr3t-value\n    passphrase: p\n".write(to: file, atomically: true, encoding: .utf8)
+        chmod(file.path, 0o644)
+        let run = try keywarden(["inventory", "fetch", "--provider", "okx", "--profile", "main", "--credentials", file.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("chmod 600"))
+        #expect(!run.stderr.contains("s3cr3t-value"))
+    }
+
+    @Test func aProfileFromAnOwnerOnlyFileSignsTheRequests() throws {
+        let server = try LoopbackExchangeServer.start()
+        let credentials = server.credentials(.bitget, "ok")
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("credentials.yaml")
+        try """
+        profiles:
+          trading:
+            provider: bitget
+            api_key: \(credentials.apiKey)
+            api_secret: \(credentials.secret)
+            passphrase: \(credentials.passphrase!)
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        chmod(file.path, 0o600)
+        let run = try keywarden(["inventory", "fetch", "--provider", "bitget", "--profile", "trading", "--endpoint", server.baseURL.absoluteString],
+                                environment: ["KEYWARDEN_CREDENTIALS": file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""account" : "trading""#))
+    }
+
+    @Test func credentialsAreNotAcceptedAsArguments() throws {
+        let run = try keywarden(["inventory", "fetch", "--provider", "okx", "--api-secret", "x"])
+        #expect(run.status == 2)
+    }
+}
+
+@Suite struct InventoryFetchCommandUsageTests {
+    @Test func plainHTTPToAnotherHostIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InventoryFetchCommandTests.binary)
+        process.arguments = ["inventory", "fetch", "--provider", "okx", "--endpoint", "http://proxy.example"]
+        process.environment = ["KEYWARDEN_OKX_API_KEY": "k", "KEYWARDEN_OKX_API_SECRET": "s", "KEYWARDEN_OKX_PASSPHRASE": "p", "HOME": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("https"))
+    }
+}

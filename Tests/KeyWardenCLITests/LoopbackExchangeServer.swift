@@ -1,0 +1,88 @@
+import Foundation
+import KeyWardenCore
+
+/// (Same helper as in KeyWardenCoreTests; test targets cannot share sources.) The Python stand-in for the exchanges (Tests/Fixtures/exchange_test_server.py) on 127.0.0.1,
+/// verifying signatures with the official SDKs. One per test process; it exits when our end of
+/// its stdin closes, that is when the test process ends.
+final class LoopbackExchangeServer: @unchecked Sendable {
+    static let shared: Result<LoopbackExchangeServer, ServerError> = Result { () throws(ServerError) in try LoopbackExchangeServer() }
+
+    struct ServerError: Error, CustomStringConvertible { let description: String }
+
+    struct Greeting: Decodable {
+        let port: Int
+        let coinbase_private_key: String
+        let oracles: [String: String]
+    }
+
+    struct LoggedRequest: Decodable {
+        let exchange: String
+        let key: String
+        let method: String
+        let path: String
+        let query: String
+        let verified: Bool
+    }
+
+    let baseURL: URL
+    let coinbasePrivateKey: String
+    let oracles: [String: String]
+    private let process: Process
+    private let stdin: Pipe
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/exchange_test_server.py").path
+
+    private init() throws(ServerError) {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script]
+        stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw ServerError(description: "cannot start python3 \(Self.script): \(error)") }
+        // The first line announces the port; SDK installation on a clean machine can take a while.
+        var line = Data()
+        let handle = stdout.fileHandleForReading
+        while !line.contains(0x0A) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { throw ServerError(description: "the exchange test server exited before announcing its port") }
+            line.append(chunk)
+        }
+        let first = line.prefix(upTo: line.firstIndex(of: 0x0A)!)
+        guard let greeting = try? JSONDecoder().decode(Greeting.self, from: first) else {
+            throw ServerError(description: "unexpected greeting from the test server: \(String(decoding: first, as: UTF8.self))")
+        }
+        baseURL = URL(string: "http://127.0.0.1:\(greeting.port)")!
+        coinbasePrivateKey = greeting.coinbase_private_key
+        oracles = greeting.oracles
+    }
+
+    static func start() throws -> LoopbackExchangeServer { try shared.get() }
+
+    /// Test credentials for the key `<provider>[-<tag>]-<scenario>`; the server knows the same secrets
+    /// and keeps its per-key state (request log, first-request faults) apart for each tag.
+    func credentials(_ provider: Provider, _ scenario: String, tag: String? = nil) -> APICredentials {
+        let secret: String
+        switch provider {
+        case .kraken: secret = Data("kraken-test-secret".utf8).base64EncodedString()
+        case .coinbase: secret = coinbasePrivateKey
+        default: secret = "test-secret-" + provider.rawValue
+        }
+        return APICredentials(provider: provider, apiKey: [provider.rawValue, tag, scenario].compactMap { $0 }.joined(separator: "-"), secret: secret,
+                                   passphrase: provider.needsPassphrase ? "test-passphrase" : nil)
+    }
+
+    /// Every request the server saw for one API key.
+    func requests(key: String) async throws -> [LoggedRequest] {
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: baseURL.appendingPathComponent("__log")), timeout: .seconds(5))
+        return try JSONDecoder().decode([LoggedRequest].self, from: response.body).filter { $0.key == key }
+    }
+
+    /// Public requests (server time) the server saw for one exchange.
+    func publicRequests(exchange: String) async throws -> [LoggedRequest] {
+        try await requests(key: "").filter { $0.exchange == exchange }
+    }
+}
