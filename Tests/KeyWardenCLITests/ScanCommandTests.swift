@@ -38,7 +38,10 @@ import Testing
         #expect(Set(document.keys).isSuperset(of: ["version", "summary", "findings"]))
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["findings"] as? Int == 10)
-        #expect(summary["filesScanned"] as? Int == 6)
+        let sampleFiles = FileManager.default.enumerator(atPath: CLIHarness.packageRoot + "/Samples")!
+            .compactMap { $0 as? String }.filter { !$0.hasSuffix("/") }
+            .filter { !FileManager.default.isDirectory(CLIHarness.packageRoot + "/Samples/" + $0) }
+        #expect(summary["filesScanned"] as? Int == sampleFiles.count)
         #expect((summary["bySeverity"] as? [String: Int])?["critical"] == 4)
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == 10)
@@ -60,7 +63,7 @@ import Testing
         let report = directory.path + "/scan.sarif"
         let outcome = try CLIHarness.run(["scan", "Samples/", "--format", "sarif", "--output", report])
         #expect(outcome.status == 1)
-        let validation = try CLIHarness.python(CLIHarness.packageRoot + "/Tests/KeyWardenCLITests/validate_sarif.py", [report])
+        let validation = try CLIHarness.python(CLIHarness.packageRoot + "/Tests/Fixtures/validate_sarif.py", [report])
         #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
         let sarif = try String(contentsOfFile: report, encoding: .utf8)
         #expect(sarif.contains("\"partialFingerprints\""))
@@ -93,5 +96,12 @@ import Testing
         let missing = try CLIHarness.run(["scan", "/no/such/path"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or directory: /no/such/path"))
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 }

@@ -60,8 +60,9 @@ final class PCRE2Matcher {
             if rc == PCRE2_ERROR_JIT_STACKLIMIT {
                 // The JIT's machine stack is small (32 KiB); a long secret (a PEM body) can exhaust
                 // it. The interpreter keeps its backtracking frames on the heap: slower, but it
-                // answers, and a silent "no match" here would be a missed secret.
-                rc = pcre2_match_8(regex.code, base, end, offset, 0, matchData, nil)
+                // answers, and a silent "no match" here would be a missed secret. (Without
+                // NO_JIT, pcre2_match would hand JIT-compiled code straight back to the JIT.)
+                rc = pcre2_match_8(regex.code, base, end, offset, UInt32(PCRE2_NO_JIT), matchData, nil)
             }
             if rc <= 0 { break } // no match (or the interpreter's own limits): nothing more in this window
             // PCRE2_SIZE is size_t; PCRE2_UNSET (~0) reads as -1 through Int.
