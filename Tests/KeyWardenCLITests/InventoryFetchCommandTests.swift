@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KeyWardenCore
+import KeyWardenTestSupport
 
 /// `keywarden inventory fetch` end to end: the built binary against the loopback exchange server.
 @Suite(.timeLimit(.minutes(3)))
@@ -51,7 +52,7 @@ struct InventoryFetchCommandTests {
 
     func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (Run, APICredentials) {
         let server = try LoopbackExchangeServer.start()
-        let credentials = server.credentials(provider, scenario)
+        let credentials = server.credentials(provider, scenario, tag: "cli")
         var arguments = ["inventory", "fetch", "--provider", provider.rawValue, "--account", "main", "--endpoint", server.baseURL.absoluteString,
                          "--timeout", "3", "--max-attempts", "2"] + extra
         if let output { arguments += ["--output", output] }
@@ -152,7 +153,7 @@ struct InventoryFetchCommandTests {
 
     @Test func aProfileFromAnOwnerOnlyFileSignsTheRequests() throws {
         let server = try LoopbackExchangeServer.start()
-        let credentials = server.credentials(.bitget, "ok")
+        let credentials = server.credentials(.bitget, "ok", tag: "cli")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("credentials.yaml")

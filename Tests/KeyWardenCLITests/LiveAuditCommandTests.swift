@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KeyWardenCore
+import KeyWardenTestSupport
 
 /// `keywarden audit --live` end to end: the built binary fetches every account a policy names
 /// from the loopback exchange server, and fails closed when any account cannot be read.
