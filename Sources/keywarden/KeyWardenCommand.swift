@@ -15,7 +15,7 @@ struct KeyWardenCommand: ParsableCommand {
         not be completed.
         """,
         version: KeyWarden.version,
-        subcommands: [ScanCommand.self, RulesCommand.self]
+        subcommands: [ScanCommand.self, RulesCommand.self, HookCommand.self]
     )
 
     static func main() {
