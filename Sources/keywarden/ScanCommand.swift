@@ -86,7 +86,8 @@ struct ScanCommand: ParsableCommand {
 
         let duration = now == nil ? (ContinuousClock.now - started).seconds : 0
         var report = ScanReport(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration)
-        report.versionControl = try repository.map(git.versionControl)
+        // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
+        if format == .sarif { report.versionControl = try repository.map(git.versionControl) }
         reportSkipped(result.skipped)
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
         try Terminal.deliver(try format.writer(colour: colour).write(report, redactor: Redactor(showSecrets: showSecrets)), to: output)
