@@ -6,7 +6,7 @@ APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git python3 python3-pi
 SWIFT_BUILD_FLAGS ?=
 BIN = .build/debug/keywarden
 
-.PHONY: deps build release demo test rules check-rules bench clean
+.PHONY: deps build release demo test rules check-rules bench bench-git clean
 
 # Installs only what is missing; apt-get update runs once, only when something is.
 deps:
@@ -40,6 +40,10 @@ check-rules:
 
 bench: release
 	Benchmarks/scan_benchmark.sh
+
+# Staged-scan latency and history scan against gitleaks (see Benchmarks/git_benchmark.sh).
+bench-git: release
+	Benchmarks/git_benchmark.sh
 
 clean:
 	rm -rf .build

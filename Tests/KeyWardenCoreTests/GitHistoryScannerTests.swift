@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import KeyWardenCore
 
@@ -196,6 +197,17 @@ import Testing
             guard case .notARepository(let path, _)? = error as? GitError else { return false }
             return path == directory.path
         }
+    }
+
+    @Test func progressEndsWithEveryBlobCounted() throws {
+        let repo = try GitTestRepository()
+        for index in 0..<5 { try repo.write("f\(index).txt", "file \(index)\n") }
+        try repo.commit("five files")
+        let reports = Mutex<[GitScanProgress]>([])
+        _ = try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20)
+            .scan(repo.repository(), progress: { progress in reports.withLock { $0.append(progress) } })
+        let last = try #require(reports.withLock { $0.last })
+        #expect((last.blobsDone, last.blobsTotal, last.bytesDone) == (5, 5, 35))
     }
 
     @Test func credentialsInTheOriginURLAreNeverShown() {
