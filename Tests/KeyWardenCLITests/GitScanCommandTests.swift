@@ -40,11 +40,12 @@ import Testing
     }
 
     @Test func historyScanTakesTheRepositoryAsItsPath() throws {
-        let (repo, _) = try repositoryWithDeletedSecret()
+        let (repo, commit) = try repositoryWithDeletedSecret()
         let elsewhere = try H.Directory()
         let outcome = try H.keywarden(["scan", "--git", repo.path], in: elsewhere.path)
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("aws.env"))
+        #expect(outcome.stdout.contains("aws.env:1:19"))
+        #expect(outcome.stdout.contains("commit \(commit.prefix(12))  Ada Author <ada@example.org>  2026-01-01  not in HEAD"))
         // stderr is a pipe here: no progress line.
         #expect(!outcome.stderr.contains("blobs"))
     }
@@ -144,6 +145,16 @@ import Testing
         try repo.write("ok.txt", "fine\n")
         try H.git(["add", "ok.txt"], in: repo.path)
         #expect(try H.run("git", ["commit", "-q", "-m", "clean"], in: repo.path).status == 0)
+    }
+
+    @Test func hookSeesWhatCommitAllStagesFromTheWorkTree() throws {
+        let repo = try H.repository(initialFile: "settings.env", content: "MODE=dev\n")
+        #expect(try H.keywarden(["hook", "install", "--path", repo.path], in: "/").status == 0)
+        // `git commit -a` stages into a temporary index (GIT_INDEX_FILE) just before the hook runs.
+        try repo.write("settings.env", "MODE=dev\nAWS_ACCESS_KEY_ID=\(key)\n")
+        let blocked = try H.run("git", ["commit", "-a", "-m", "leak"], in: repo.path)
+        #expect(blocked.status != 0)
+        #expect(blocked.stderr.contains("settings.env:2:19"))
     }
 
     @Test func hookInstallOutsideARepositoryExitsThree() throws {
