@@ -199,6 +199,16 @@ import Testing
         }
     }
 
+    @Test func repositoryConfigurationDoesNotChangeWhatIsFound() throws {
+        let repo = try GitTestRepository()
+        try repo.git(["config", "log.showRoot", "false"])
+        try repo.git(["config", "color.ui", "always"])
+        try repo.git(["config", "diff.renames", "copies"])
+        try repo.write("root.env", "KEY=\(keyA)\n")
+        try repo.commit("root commit")
+        #expect(try scan(repo).findings.map(\.path) == ["root.env"])
+    }
+
     @Test func progressEndsWithEveryBlobCounted() throws {
         let repo = try GitTestRepository()
         for index in 0..<5 { try repo.write("f\(index).txt", "file \(index)\n") }

@@ -103,6 +103,19 @@ import Testing
         #expect(findings.map(\.rule) == ["private-key-pem"])
     }
 
+    @Test func scanFromASubdirectoryCoversTheWholeIndexWhateverTheConfiguration() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.git(["config", "diff.relative", "true"])
+        try repo.git(["config", "diff.noprefix", "true"])
+        try repo.write("sub/readme.txt", "hello\n")
+        try repo.write("top.env", "KEY=\(newKey)\n")
+        try repo.git(["add", "-A"])
+
+        let scanner = StagedScanner(scanner: try builtinScanner(), maxBlobSize: 1 << 20)
+        let findings = try scanner.scan(GitRepository(at: repo.path + "/sub")).findings
+        #expect(findings.map(\.path) == ["top.env"])
+    }
+
     @Test func hunkHeadersGiveTheAddedLines() {
         #expect(AddedLines.hunk(header: Array("@@ -3,0 +4,2 @@ ctx".utf8))?.added == 4...5)
         #expect(AddedLines.hunk(header: Array("@@ -3 +3 @@".utf8))?.added == 3...3)

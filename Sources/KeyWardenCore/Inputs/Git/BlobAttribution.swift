@@ -29,7 +29,8 @@ public struct BlobAttribution: Sendable {
         // only paths that differ from every parent, i.e. content the merge itself created
         // (a conflict resolution); content taken from one side was introduced on that side.
         // A shallow clone's boundary commit has no parents, so it introduces its whole tree.
-        let arguments = ["log", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=combined", "--no-ext-diff",
+        // The -c settings and --no-color override user configuration that would change the output.
+        let arguments = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--no-color", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=combined", "--no-ext-diff",
                          "--date-order", "--reverse", "-z", "--format=%x01%H%x00%an%x00%ae%x00%at"]
             + (try selection.logArguments(in: repository)) + ["--"]
         let git = try repository.start(arguments)

@@ -43,7 +43,7 @@ final class GitProcess {
     /// Starts `git -C directory arguments...`; `input` is written to its stdin (from another
     /// thread when it could fill the pipe, so a command that answers as it reads cannot deadlock).
     init(directory: String, arguments: [String], input: [UInt8]? = nil) throws(GitError) {
-        command = arguments.first ?? ""
+        command = Self.subcommand(of: arguments)
         repository = directory
         let spawned = try Self.spawning.withLock { _ throws(GitError) in
             try Self.spawn(directory: directory, arguments: arguments, withInput: input != nil)
@@ -56,7 +56,7 @@ final class GitProcess {
         if let input {
             let descriptor = spawned.input
             // A small input fits in the pipe buffer: write it here and skip a thread.
-            if input.count < 32 * 1024 {
+            if input.count < 8 * 1024 {
                 Self.writeAll(input, to: descriptor)
             } else {
                 Thread.detachNewThread { Self.writeAll(input, to: descriptor) }
@@ -135,6 +135,13 @@ final class GitProcess {
             }
         }
         close(descriptor)
+    }
+
+    /// "log" of ["-c", "log.showRoot=true", "log", ...]: the name error messages show.
+    static func subcommand(of arguments: [String]) -> String {
+        var index = 0
+        while index < arguments.count, arguments[index] == "-c" { index += 2 }
+        return index < arguments.count ? arguments[index] : ""
     }
 
     /// A pipe whose ends are closed on exec. Call with `spawning` held: between pipe() and

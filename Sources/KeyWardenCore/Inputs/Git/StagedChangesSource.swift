@@ -21,10 +21,11 @@ public struct StagedChangesSource: Sendable {
     /// and a zero-context patch whose hunk headers give the added line numbers. The patch lists
     /// the same files in the same order, one "diff --git" section each.
     public func files() throws(GitError) -> [StagedFile] {
+        // --no-relative: paths from the repository root even when diff.relative is configured.
         // -a: hunks for files git would call binary (we apply our own binary rule to the content);
         // typechanges are left out because the patch splits them into two sections.
         let git = try repository.start(["diff", "--cached", "--raw", "-p", "-z", "-U0", "--no-abbrev", "-M", "-C", "-a",
-                                        "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv", "--no-color",
+                                        "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative",
                                         "--ignore-submodules=all"])
         var entries: [(path: String, blob: String, mode: [UInt8], status: UInt8)] = []
         while let token = git.output.token(until: 0), !token.isEmpty {
