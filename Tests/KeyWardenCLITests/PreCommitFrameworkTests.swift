@@ -15,11 +15,20 @@ import Testing
            (try? H.run(executable, ["--version"], in: "/"))?.status == 0 {
             return executable
         }
+        // A virtual environment where python3 has venv; otherwise (Debian without python3-venv)
+        // a --target install behind a small launcher.
         let script = """
             set -e
             rm -rf '\(venv)'
-            python3 -m venv '\(venv)'
-            '\(venv)/bin/python' -m pip install --quiet --disable-pip-version-check pre-commit
+            if python3 -m venv '\(venv)' 2>/dev/null; then
+                '\(venv)/bin/python' -m pip install --quiet --disable-pip-version-check pre-commit
+            else
+                rm -rf '\(venv)'
+                python3 -m pip install --quiet --disable-pip-version-check --target '\(venv)/lib' pre-commit
+                mkdir -p '\(venv)/bin'
+                printf '#!/bin/sh\\nPYTHONPATH="%s" exec python3 -m pre_commit "$@"\\n' '\(venv)/lib' > '\(executable)'
+                chmod +x '\(executable)'
+            fi
             """
         let install = try H.run("bash", ["-c", script], in: H.packageRoot)
         guard install.status == 0, FileManager.default.isExecutableFile(atPath: executable) else {
