@@ -54,7 +54,8 @@ struct GitScanOptions: ParsableArguments {
     /// Where the scan read from, for SARIF.
     func versionControl(_ repository: GitRepository) throws -> VersionControlDetails {
         try incompleteOnGitError {
-            VersionControlDetails(repositoryURI: repository.repositoryURI(), revisionID: try repository.head())
+            VersionControlDetails(repositoryURI: repository.repositoryURI(), revisionID: try repository.head(),
+                                  branch: try repository.headBranch())
         }
     }
 

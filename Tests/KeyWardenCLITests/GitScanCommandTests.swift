@@ -59,6 +59,7 @@ import Testing
         let provenance = try #require((run["versionControlProvenance"] as? [[String: Any]])?.first)
         #expect(provenance["repositoryUri"] as? String == "https://example.org/team/app.git")
         #expect(provenance["revisionId"] as? String == head)
+        #expect(provenance["branch"] as? String == "refs/heads/main")
         let properties = try #require(((run["results"] as? [[String: Any]])?.first)?["properties"] as? [String: Any])
         #expect(properties["commit"] as? String == commit)
         #expect(properties["presentAtHead"] as? Bool == false)

@@ -64,6 +64,13 @@ public struct GitRepository: Sendable {
         return answer.status == 0 && !id.isEmpty ? id : nil
     }
 
+    /// The branch HEAD is on ("refs/heads/main"), nil when HEAD is detached.
+    public func headBranch() throws(GitError) -> String? {
+        let answer = try run(["symbolic-ref", "-q", "HEAD"], allowing: [0, 1])
+        let name = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return answer.status == 0 && !name.isEmpty ? name : nil
+    }
+
     /// The blobs of HEAD's tree (regular files only) and the paths they are at; empty without commits.
     public func headBlobs() throws(GitError) -> [String: [String]] {
         guard try head() != nil else { return [:] }
