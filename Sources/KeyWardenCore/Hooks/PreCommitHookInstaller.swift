@@ -14,7 +14,7 @@ public struct PreCommitHookInstaller: Sendable {
     }
 
     /// Why a hook could not be installed.
-    public enum InstallError: Error, Sendable, CustomStringConvertible {
+    public enum InstallError: Error, Sendable, Equatable, CustomStringConvertible {
         case cannotChain(hook: String, previous: String)
         case cannotWrite(path: String, detail: String)
 
