@@ -31,7 +31,11 @@ struct GitBlobScanner {
                     switch try reader.next() {
                     case .text:
                         // The path is filled in per introduction afterwards: findings do not depend on it.
-                        outcome = .scanned(try scanner.findings(in: reader.content, path: "", worker: worker), bytes: reader.content.count)
+                        do {
+                            outcome = .scanned(try scanner.findings(in: reader.content, path: "", worker: worker), bytes: reader.content.count)
+                        } catch {
+                            outcome = .skipped(.unreadable("\(error)"))
+                        }
                         progress.add(bytes: reader.content.count)
                     case let .binary(size):
                         outcome = .skipped(.binary)

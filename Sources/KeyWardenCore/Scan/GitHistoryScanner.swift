@@ -26,7 +26,8 @@ public struct GitHistoryScanner: Sendable {
             introductions[blob] = kept
             blobs.append(blob)
         }
-        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize).scan(blobs, in: repository, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
+        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize)
+            .scan(blobs, in: repository, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
 
         var result = ScanResult()
         var byBlob: [String: [Finding]] = [:]
@@ -77,7 +78,8 @@ public struct GitHistoryScanner: Sendable {
                 unscanned.append(blob)
             }
         }
-        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize).scan(unscanned, in: repository, progress: GitScanProgressCounter(total: unscanned.count, observer: nil))
+        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize)
+            .scan(unscanned, in: repository, progress: GitScanProgressCounter(total: unscanned.count, observer: nil))
         for case let .scanned(findings, _) in outcomes { findings.forEach { fingerprints.insert($0.fingerprint) } }
         return fingerprints
     }
