@@ -8,7 +8,7 @@ BIN = .build/debug/keywarden
 # Debian's own python3 refuses plain pip installs (PEP 668); the test tools are leaf packages.
 pip_install = (python3 -m pip install -q $(1) 2>/dev/null || python3 -m pip install -q --break-system-packages $(1))
 
-.PHONY: deps build release demo test rules check-rules bench clean
+.PHONY: deps build release demo test rules check-rules bench bench-git clean
 
 # Installs only what is missing; apt-get update runs once, only when something is.
 deps:
@@ -47,6 +47,10 @@ check-rules:
 
 bench: release
 	Benchmarks/scan_benchmark.sh
+
+# Staged-scan latency and history scan against gitleaks (see Benchmarks/git_benchmark.sh).
+bench-git: release
+	Benchmarks/git_benchmark.sh
 
 clean:
 	rm -rf .build
