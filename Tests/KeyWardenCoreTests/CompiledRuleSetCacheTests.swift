@@ -47,3 +47,18 @@ import Testing
         #expect(try Matcher(CompiledRuleSet(ruleSet, cache: cache)).matches(in: Array("kw_abcd1234".utf8)).count == 1)
     }
 }
+
+@Suite struct LazyRegexTests {
+    @Test func aCachedRuleSetExtractsNamedSecretGroupsLikeAFreshOne() throws {
+        let directory = try TemporaryDirectory()
+        let cache = CompiledRuleSetCache(directory: directory.path)
+        let yaml = pack(pattern: #"tok=(?<secret>[a-z0-9]{8})\b"#, extra: "secretGroup: secret")
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        let fresh = try CompiledRuleSet(ruleSet, cache: cache)
+        let cached = try CompiledRuleSet(ruleSet, cache: cache)
+        let text = Array("a tok=abcd1234 b".utf8)
+        let expected = try Matcher(fresh).matches(in: text)
+        #expect(expected.map(\.secret) == [6..<14])
+        #expect(try Matcher(cached).matches(in: text) == expected)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Every enabled rule compiled into one Hyperscan block database, plus one JIT-compiled PCRE2
 /// regex per rule for confirmation and capture extraction. Immutable and shared by all workers.
@@ -6,20 +7,23 @@ public final class CompiledRuleSet: Sendable {
     public let ruleSet: RuleSet
     let database: HyperscanDatabase
     let plans: [RuleMatchPlan]
-    let regexes: [PCRE2Regex]
-    /// The capture group holding the secret, per rule (0 = whole match).
-    let secretGroups: [Int]
     let validators: [SecretValidator?]
+    private let regexes: RegexTable
 
     public var rules: [Rule] { ruleSet.rules }
 
     /// Compiles from scratch, or from a cached database when `cache` holds one for these rules.
+    ///
+    /// A fresh compile builds every PCRE2 regex at once, so a pattern PCRE2 rejects is an error
+    /// now, with its location. A cached database exists only for rule content that compiled
+    /// fully before, so there regexes are built when Hyperscan first hits their rule: a
+    /// pre-commit scan of one file pays for the handful of rules that fire, not for all of them.
     public convenience init(_ ruleSet: RuleSet, cache: CompiledRuleSetCache? = nil) throws {
         if let cache, let cached = cache.load(for: ruleSet) {
-            try self.init(ruleSet, database: cached.database, plans: cached.plans)
+            try self.init(ruleSet, database: cached.database, plans: cached.plans, eager: false)
             return
         }
-        let plans = try ruleSet.rules.map(RuleMatchPlan.make)
+        var plans = try ruleSet.rules.map(RuleMatchPlan.make)
         let database: HyperscanDatabase
         do {
             database = try HyperscanDatabase.compile(ruleSet.rules.map(\.pattern), flags: plans.map(\.flags))
@@ -29,29 +33,37 @@ public final class CompiledRuleSet: Sendable {
             let rule = ruleSet.rules[index]
             throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by Hyperscan: \(error.message)")
         }
-        try self.init(ruleSet, database: database, plans: plans)
+        let regexes = try ruleSet.rules.map(Self.regex)
+        for index in plans.indices { plans[index].secretGroup = try Self.groupNumber(ruleSet.rules[index], regexes[index]) }
+        try self.init(ruleSet, database: database, plans: plans, eager: false)
+        for (index, regex) in regexes.enumerated() { self.regexes.store(regex, at: index) }
         cache?.store(database, plans: plans, for: ruleSet)
     }
 
-    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan]) throws {
+    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan], eager: Bool) throws {
         self.ruleSet = ruleSet
         self.database = database
         self.plans = plans
-        var regexes: [PCRE2Regex] = []
-        var groups: [Int] = []
-        for rule in ruleSet.rules {
-            let regex: PCRE2Regex
-            do {
-                regex = try PCRE2Regex(rule.pattern)
-            } catch {
-                throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by PCRE2: \(error)")
-            }
-            regexes.append(regex)
-            groups.append(try Self.groupNumber(rule, regex))
-        }
-        self.regexes = regexes
-        self.secretGroups = groups
+        self.regexes = RegexTable(count: ruleSet.rules.count)
         self.validators = ruleSet.rules.map { $0.validator.flatMap(SecretValidators.named) }
+        if eager {
+            for index in ruleSet.rules.indices { regexes.store(try Self.regex(ruleSet.rules[index]), at: index) }
+        }
+    }
+
+    /// The confirming regex of rule `index`, compiled on first use. A cached rule set compiled
+    /// these before, so failing now means the PCRE2 library changed under the cache (its version
+    /// is part of the cache key); the rule then confirms nothing rather than crash the scan.
+    func regex(at index: Int) -> PCRE2Regex? {
+        regexes.value(at: index) { try? Self.regex(ruleSet.rules[index]) }
+    }
+
+    private static func regex(_ rule: Rule) throws -> PCRE2Regex {
+        do {
+            return try PCRE2Regex(rule.pattern)
+        } catch {
+            throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by PCRE2: \(error)")
+        }
     }
 
     private static func groupNumber(_ rule: Rule, _ regex: PCRE2Regex) throws -> Int {
@@ -69,6 +81,24 @@ public final class CompiledRuleSet: Sendable {
                 throw DiagnosticError(at: rule.location, "rule '\(rule.id)': secretGroup '\(name)' is not a named group of the pattern")
             }
             return number
+        }
+    }
+}
+
+/// Lazily filled, thread-safe slots of compiled regexes.
+private final class RegexTable: Sendable {
+    private let slots: Mutex<[PCRE2Regex?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func store(_ regex: PCRE2Regex, at index: Int) { slots.withLock { $0[index] = regex } }
+
+    func value(at index: Int, orMake make: () -> PCRE2Regex?) -> PCRE2Regex? {
+        slots.withLock { slots in
+            if let existing = slots[index] { return existing }
+            let made = make()
+            slots[index] = made
+            return made
         }
     }
 }

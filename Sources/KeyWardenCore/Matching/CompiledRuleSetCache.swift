@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Serialized Hyperscan databases on disk, keyed by what would make them differ: the rule
-/// content, the library version and the CPU features. Loading one takes ~0.05 ms against
+/// content, the library versions and the CPU features. Loading one takes ~0.05 ms against
 /// ~80 ms to compile, which is what makes a pre-commit hook feel instant.
 ///
 /// Any failure to read, decode or deserialize counts as a miss and the caller recompiles;
@@ -22,7 +22,7 @@ public struct CompiledRuleSetCache: Sendable {
     /// A file name unique to these rules on this library and CPU.
     public func key(for ruleSet: RuleSet) -> String {
         let material = [ruleSet.contentHash, HyperscanDatabase.version, HyperscanDatabase.platformSignature,
-                        String(Self.formatVersion)].joined(separator: "\u{0}")
+                        PCRE2Library.version, String(Self.formatVersion)].joined(separator: "\u{0}")
         return SHA256.hash(data: Data(material.utf8)).hexString
     }
 
@@ -33,7 +33,7 @@ public struct CompiledRuleSetCache: Sendable {
     // File layout: magic, UInt32 little-endian length of the JSON-encoded plans, the plans,
     // then the serialized database.
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 1
+    private static let formatVersion = 2
 
     func load(for ruleSet: RuleSet) -> (database: HyperscanDatabase, plans: [RuleMatchPlan])? {
         guard let data = FileManager.default.contents(atPath: path(for: ruleSet)) else { return nil }

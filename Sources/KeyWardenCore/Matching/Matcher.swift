@@ -3,7 +3,8 @@
 public final class Matcher {
     public let compiled: CompiledRuleSet
     private let scratch: HyperscanScratch
-    private let pcre: [PCRE2Matcher]
+    /// Per-rule PCRE2 match state, made when the rule is first hit.
+    private var pcre: [PCRE2Matcher?]
     private let windows: MatchWindows
 
     /// Bytes after a window's last Hyperscan end that PCRE2 may read, so `\b` and lookahead at
@@ -13,7 +14,7 @@ public final class Matcher {
     public init(_ compiled: CompiledRuleSet) throws {
         self.compiled = compiled
         scratch = try HyperscanScratch(for: compiled.database)
-        pcre = compiled.regexes.map(PCRE2Matcher.init)
+        pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
     }
 
@@ -39,9 +40,10 @@ public final class Matcher {
     private func confirm(rule: Int, window: Range<Int>, in buffer: UnsafeRawBufferPointer, into found: inout [SecretMatch]) {
         let plan = compiled.plans[rule]
         let end = min(buffer.count, window.upperBound + Self.trailingContext)
-        let group = compiled.secretGroups[rule]
+        let group = plan.secretGroup
+        guard let matcher = pcreMatcher(rule) else { return }
         var seen = Set<Range<Int>>()
-        pcre[rule].forEachMatch(in: buffer, from: window.lowerBound, to: end) { groups in
+        matcher.forEachMatch(in: buffer, from: window.lowerBound, to: end) { groups in
             let match = groups[0]..<groups[1]
             // Matches past the last Hyperscan end belong to the trailing context, not this window;
             // prefiltered patterns are approximate, so there PCRE2 alone decides.
@@ -57,6 +59,14 @@ public final class Matcher {
             guard !secret.isEmpty, let accepted = accept(rule: rule, match: match, secret: secret, in: buffer) else { return }
             found.append(accepted)
         }
+    }
+
+    private func pcreMatcher(_ rule: Int) -> PCRE2Matcher? {
+        if let existing = pcre[rule] { return existing }
+        guard let regex = compiled.regex(at: rule) else { return nil }
+        let made = PCRE2Matcher(regex)
+        pcre[rule] = made
+        return made
     }
 
     private func accept(rule index: Int, match: Range<Int>, secret: Range<Int>, in buffer: UnsafeRawBufferPointer) -> SecretMatch? {
