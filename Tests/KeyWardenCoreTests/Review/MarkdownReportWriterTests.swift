@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct MarkdownReportWriterTests {
+    @Test func opensWithACompactSummaryTable() throws {
+        let text = try MarkdownReportWriter().write(try ReviewFixtures.combinedReview())
+        #expect(text.hasPrefix("## keywarden: Key security review: audit and scan\n\n"))
+        #expect(text.contains("| | Critical | High | Medium | Low | Info | Total |\n|---|---:|---:|---:|---:|---:|---:|\n"))
+        #expect(text.contains("| Scan | 1 | 1 | 1 | 0 | 0 | **3** |\n"))
+    }
+
+    @Test func groupsFindingsByFile() throws {
+        let text = try MarkdownReportWriter().write(ReviewFixtures.scanReview())
+        #expect(text.contains("### Findings by file\n\n**`config/old.yaml`**\n\n- **HIGH** `slack-token` line 7: Slack token"))
+        #expect(text.contains("**`src/app.py`**\n\n- **CRITICAL** `aws-secret-access-key` line 4"))
+    }
+
+    @Test func foldsLongGroupsIntoDetails() throws {
+        let review = try ReviewFixtures.combinedReview()
+        let text = try MarkdownReportWriter().write(review)
+        let policyFindings = review.activeEntries.filter { $0.path == "Samples/policies/trading-desk.yaml" }.count
+        #expect(policyFindings > MarkdownReportWriter.foldAbove)
+        #expect(text.contains("<details><summary><code>Samples/policies/trading-desk.yaml</code>: \(policyFindings) findings</summary>"))
+        #expect(text.contains("<details><summary>Waived (2)</summary>"))
+    }
+
+    @Test func neutralisesMarkupAndRedactsSecrets() throws {
+        let text = try MarkdownReportWriter().write(ReviewFixtures.scanReview())
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains(ReviewFixtures.awsSecret) && !text.contains(ReviewFixtures.awkwardSecret))
+        #expect(text.contains("`\(Redactor().redact(ReviewFixtures.awsSecret))`"))
+    }
+}
