@@ -11,8 +11,9 @@ import Testing
         #expect(page.contains("<style>") && page.contains("<script>"))
         for external in ["<link", " src=", "url(", "@import", "<iframe", "<img"] { #expect(!page.contains(external), "\(external)") }
         // The only URL is the SVG namespace, which is a name, not a fetch.
-        let urls = page.components(separatedBy: "http").dropFirst().map { String($0.prefix(20)) }
-        #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") }, "\(urls)")
+        #expect(!page.contains("https:"))
+        let urls = page.components(separatedBy: "http:").dropFirst().map { String($0.prefix(22)) }
+        #expect(urls.allSatisfy { $0.hasPrefix("//www.w3.org/2000/svg") }, "\(urls)")
         #expect(page.contains("Content-Security-Policy\" content=\"default-src 'none'"))
     }
 
