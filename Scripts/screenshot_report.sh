@@ -5,7 +5,8 @@
 #
 # Writes OUTPUT_DIR/audit-report.{html,png} and OUTPUT_DIR/scan-report.{html,png}. Installs the
 # Debian package `chromium` when no Chromium is on PATH (idempotent: nothing happens when one is).
-# The clock is pinned (--now), so the HTML is the same on every run.
+# The clock is pinned (--now), so the HTML is the same on every run. SCREENSHOT_WIDTH, _HEIGHT and
+# _SCALE size the picture (Docs/report-screenshot.png: SCREENSHOT_HEIGHT=2000 SCREENSHOT_SCALE=0.75).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: screenshot_report.sh OUTPUT_DIR [KEYWARDEN_BINARY]}
@@ -13,6 +14,7 @@ bin=${2:-.build/debug/keywarden}
 now=2026-11-20T00:00:00Z
 width=${SCREENSHOT_WIDTH:-1280}
 height=${SCREENSHOT_HEIGHT:-2200}
+scale=${SCREENSHOT_SCALE:-1}
 mkdir -p "$out"
 
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
@@ -39,7 +41,7 @@ for name in audit-report scan-report; do
     html=$(realpath "$out/$name.html")
     # --no-sandbox: CI containers run as root, where Chromium's sandbox cannot start.
     "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
-        --window-size="$width,$height" --screenshot="$out/$name.png" "file://$html" >/dev/null 2>&1
+        --window-size="$width,$height" --force-device-scale-factor="$scale" --screenshot="$out/$name.png" "file://$html" >/dev/null 2>&1
     [ -s "$out/$name.png" ] || { echo "no screenshot for $name" >&2; exit 1; }
     echo "$out/$name.png"
 done

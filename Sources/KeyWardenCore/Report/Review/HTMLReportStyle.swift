@@ -24,7 +24,7 @@ enum HTMLReportStyle {
     .card{border:1px solid var(--line);border-top:4px solid var(--c,#94a3b8);border-radius:8px;padding:10px 14px;display:flex;flex-direction:column}
     .card .count{font-size:30px;font-weight:700;line-height:1.1;color:var(--c,var(--ink))}
     .card .name{color:var(--muted);text-transform:capitalize}
-    .card.zero .count{color:#cbd5e1}.card.total{--c:var(--ink);background:var(--wash)}
+    .card.zero .count{color:#cbd5e1}.card.total .name{text-transform:none}.card.total{--c:var(--ink);background:var(--wash)}
     .sev-critical{--c:var(--critical)}.sev-high{--c:var(--high)}.sev-medium{--c:var(--medium)}.sev-low{--c:var(--low)}.sev-info{--c:var(--info)}
     table{width:100%;border-collapse:collapse}
     th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border-bottom:2px solid var(--line);padding:8px 10px;white-space:nowrap}

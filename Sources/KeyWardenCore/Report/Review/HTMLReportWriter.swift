@@ -76,8 +76,13 @@ public struct HTMLReportWriter: ReviewReportWriter {
         }
         if let scan = report.scan {
             rows.append(("Rules hash", scan.rulesHash))
-            rows.append(("Scanned", "\(scan.summary.filesScanned) files, \(ByteCount.format(scan.summary.bytesScanned)), "
-                         + "\(scan.summary.skipped) skipped"))
+            if report.audit != nil, scan.summary.filesScanned == 0 {
+                // A findings file made for the audit, not a full scan: there is no coverage to show.
+                rows.append(("Scan cross-reference", "\(scan.findings.count) finding\(scan.findings.count == 1 ? "" : "s")"))
+            } else {
+                rows.append(("Scanned", "\(scan.summary.filesScanned) files, \(ByteCount.format(scan.summary.bytesScanned)), "
+                             + "\(scan.summary.skipped) skipped"))
+            }
         }
         var out = "<section class=\"meta\" aria-label=\"Report metadata\"><dl>\n"
         for (name, value) in rows { out += "<div><dt>\(h(name))</dt><dd>\(h(value))</dd></div>\n" }
@@ -94,7 +99,7 @@ public struct HTMLReportWriter: ReviewReportWriter {
                 + "<span class=\"name\">\(severity.rawValue)</span></div>\n"
         }
         out += "<div class=\"card total\"><span class=\"count\">\(report.activeEntries.count)</span><span class=\"name\">total"
-            + (waived > 0 ? " · \(waived) waived" : "") + "</span></div>\n"
+            + (waived > 0 ? ", \(waived) waived" : "") + "</span></div>\n"
         return out + "</div></section>\n"
     }
 
