@@ -30,16 +30,21 @@ public struct MarkdownReportWriter: ReviewReportWriter {
 
         let rules = report.rulesSummary
         if !rules.isEmpty {
-            out += "<details><summary>By rule and check (\(rules.count))</summary>\n\n"
-            out += "| Rule or check | Kind | Severity | Findings |\n|---|---|---|---:|\n"
+            let both = report.scan != nil && report.audit != nil
+            let noun = both ? "rule and check" : report.audit != nil ? "check" : "rule"
+            out += "<details><summary>By \(noun) (\(rules.count))</summary>\n\n"
+            out += "| \(noun.prefix(1).uppercased() + noun.dropFirst()) |\(both ? " Kind |" : "") Severity | Findings |\n"
+            out += "|---|\(both ? "---|" : "")---|---:|\n"
             for rule in rules {
-                out += "| \(code(rule.rule)) | \(rule.origin.rawValue) | \(rule.severity.rawValue) | \(rule.count) |\n"
+                out += "| \(code(rule.rule)) |\(both ? " \(rule.origin.rawValue) |" : "") \(rule.severity.rawValue) | \(rule.count) |\n"
             }
             out += "\n</details>\n\n"
         }
 
         if !active.isEmpty {
             out += "### Findings by file\n\n"
+            // Every secret is fixed the same way: said once, not under each finding.
+            if active.contains(where: { $0.origin == .scan }) { out += "> **Fix for every secret:** \(text(ReviewEntry.secretRemediation))\n\n" }
             let groups = Dictionary(grouping: active) { $0.path ?? $0.target }
             for place in groups.keys.sorted() {
                 let entries = groups[place]!.sorted { ($0.line ?? 0, $1.severity, $0.rule) < ($1.line ?? 0, $0.severity, $1.rule) }
@@ -74,7 +79,7 @@ public struct MarkdownReportWriter: ReviewReportWriter {
         line += ": \(text(entry.title))"
         if let secret = entry.secret { line += " \(code(secret))" }
         if entry.origin == .audit { line += " (\(text(entry.target)))" }
-        return line + "\n  <br>Fix: \(text(entry.remediation))\n"
+        return entry.origin == .scan ? line + "\n" : line + "\n  <br>Fix: \(text(entry.remediation))\n"
     }
 
     private func metadata(_ report: ReviewReport) -> [String] {
