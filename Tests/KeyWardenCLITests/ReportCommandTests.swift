@@ -137,5 +137,22 @@ import Testing
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is a PNG")
             #expect(png.count > 40_000, "\(name).png is \(png.count) bytes: a blank page would be far smaller")
         }
+        try tableSortsAndFiltersInTheBrowser(directory)
+    }
+
+    /// Drives the findings table's own script in Chromium: filter on a word, sort by rule, read the DOM back.
+    func tableSortsAndFiltersInTheBrowser(_ directory: ScratchDirectory) throws {
+        let page = try String(contentsOfFile: directory.path + "/scan-report.html", encoding: .utf8)
+        let probe = """
+        <script>var f=document.getElementById("filter");f.value="slack";f.dispatchEvent(new Event("input"));
+        document.querySelectorAll("#findings th")[1].click();
+        document.body.setAttribute("data-probe",document.getElementById("shown").textContent+"|"
+        +document.querySelector("#findings tbody tr").cells[1].textContent+"|"
+        +document.querySelectorAll("#findings tbody tr:not([hidden])").length);</script></body>
+        """
+        let file = try directory.write("probe.html", page.replacingOccurrences(of: "</body>", with: probe))
+        let dom = try CLIHarness.run(["-c", "\"$(command -v chromium || command -v chromium-browser)\" --headless --no-sandbox "
+                                      + "--disable-gpu --dump-dom \"file://$0\" 2>/dev/null", file], executable: "/bin/sh")
+        #expect(dom.stdout.contains("data-probe=\"1 of 10 shown|aws-access-key-id|1\""), "\(dom.stdout.suffix(300))")
     }
 }
