@@ -30,7 +30,7 @@ enum HTMLReportStyle {
     th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border-bottom:2px solid var(--line);padding:8px 10px;white-space:nowrap}
     td{border-bottom:1px solid var(--line);padding:9px 10px;vertical-align:top;overflow-wrap:anywhere}
     tbody tr:hover{background:#f1f5f9}
-    table.rules td:first-child code{white-space:nowrap}
+    table td > code{white-space:nowrap}
     .meta dd{font-variant-numeric:tabular-nums}
     th.num,td.num{text-align:right;white-space:nowrap}
     th[data-sort]{cursor:pointer;user-select:none}th[data-sort]::after{content:" \\2195";color:#cbd5e1}
