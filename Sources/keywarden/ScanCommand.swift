@@ -53,30 +53,43 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print notes about skipped files (warnings are still printed).")
     var quiet = false
 
+    @OptionGroup(title: "Git") var git: GitScanOptions
+
+    @OptionGroup(title: "Baseline") var baseline: BaselineOptions
+
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
         let started = ContinuousClock.now
         let roots = paths.isEmpty ? ["."] : paths
-        let configuration = try ScanConfiguration.discover(explicit: config, roots: roots)
+        let repository = try git.repository(paths: paths)
+        let configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
         let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
-        let source = DirectorySource(roots: roots, followSymlinks: followSymlinks,
-                                     excluding: rules.ruleDirectories + configuration.ruleDirectories,
-                                     skip: { [configuration] in configuration.skips($0) })
-        let listing: (files: [DirectorySource.Entry], skipped: [SkippedInput])
-        do {
-            listing = try source.entries()
-        } catch let missing as DirectorySource.MissingRoot {
-            throw CommandFailure.usage(missing.description)
+        var result: ScanResult
+        if let repository {
+            result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
+        } else {
+            let source = DirectorySource(roots: roots, followSymlinks: followSymlinks,
+                                         excluding: rules.ruleDirectories + configuration.ruleDirectories,
+                                         skip: { [configuration] in configuration.skips($0) })
+            let listing: (files: [DirectorySource.Entry], skipped: [SkippedInput])
+            do {
+                listing = try source.entries()
+            } catch let missing as DirectorySource.MissingRoot {
+                throw CommandFailure.usage(missing.description)
+            }
+            result = try scanner.scan(files: listing.files, maxFileSize: maxFileSize.bytes)
+            result.skipped = (result.skipped + listing.skipped).sorted()
         }
-        var result = try scanner.scan(files: listing.files, maxFileSize: maxFileSize.bytes)
-        result.skipped = (result.skipped + listing.skipped).sorted()
+        result.findings = try baseline.apply(to: result.findings, quiet: quiet)
 
         let duration = now == nil ? (ContinuousClock.now - started).seconds : 0
-        let report = ScanReport(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration)
+        var report = ScanReport(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration)
+        // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
+        if format == .sarif { report.versionControl = try repository.map(git.versionControl) }
         reportSkipped(result.skipped)
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
         let writer = format.writer(colour: colour, generatedAt: now?.date ?? Date())

@@ -3,34 +3,15 @@ import Testing
 
 /// `keywarden lint`, `schema` and `audit` end to end: the built binary, real files, exit codes.
 @Suite struct AuditCommandTests {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = CLIHarness.packageRoot
     static let samplesWithoutFindings = ["--policy", "Samples/policies/trading-desk.yaml", "--now", "2026-11-20T00:00:00Z",
                                          "--inventory", "Samples/inventory/okx-main.json", "Samples/inventory/binance-main.json",
                                          "Samples/inventory/bybit-main.json", "Samples/inventory/gate-main.json"]
     static let samples = samplesWithoutFindings + ["--findings", "Samples/findings/scan-findings.json"]
 
     /// Runs the binary in the package root.
-    func keywarden(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.root + "/.build/debug/keywarden")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a large report cannot fill a pipe and block.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+    func keywarden(_ arguments: [String]) throws -> CLIHarness.Outcome {
+        try CLIHarness.run(arguments)
     }
 
     /// A fresh directory for one test's files.

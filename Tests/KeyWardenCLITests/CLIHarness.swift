@@ -25,13 +25,16 @@ enum CLIHarness {
         let stderr: String
     }
 
+    /// Runs in `directory` with the test process's environment plus `extra`; with
+    /// `inheritEnvironment: false`, with only PATH plus `extra` (no stray credentials).
     static func run(_ arguments: [String], in directory: String = packageRoot, environment extra: [String: String] = [:],
-                    executable: String? = nil) throws -> Outcome {
+                    inheritEnvironment: Bool = true, executable: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
+        var environment = inheritEnvironment ? ProcessInfo.processInfo.environment
+            : ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         environment["XDG_CACHE_HOME"] = cacheHome
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }

@@ -1,39 +1,14 @@
 import Foundation
 import Testing
 import KeyWardenCore
+import KeyWardenTestSupport
 
 /// `keywarden inventory fetch` end to end: the built binary against the loopback exchange server.
 @Suite(.timeLimit(.minutes(3)))
 struct InventoryFetchCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static var binary: String {
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("keywarden"),
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("keywarden"),
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("keywarden")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates[0].path
-    }
-
     /// Runs keywarden with only the given environment (plus PATH and a HOME without credentials).
-    func keywarden(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "HOME": "/nonexistent"]
-            .merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    func keywarden(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIHarness.Outcome {
+        try CLIHarness.run(arguments, environment: ["HOME": "/nonexistent"].merging(environment) { $1 }, inheritEnvironment: false)
     }
 
     func environment(_ credentials: APICredentials) -> [String: String] {
@@ -49,9 +24,9 @@ struct InventoryFetchCommandTests {
         return url
     }
 
-    func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (Run, APICredentials) {
+    func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (CLIHarness.Outcome, APICredentials) {
         let server = try LoopbackExchangeServer.start()
-        let credentials = server.credentials(provider, scenario)
+        let credentials = server.credentials(provider, scenario, tag: "cli")
         var arguments = ["inventory", "fetch", "--provider", provider.rawValue, "--account", "main", "--endpoint", server.baseURL.absoluteString,
                          "--timeout", "3", "--max-attempts", "2"] + extra
         if let output { arguments += ["--output", output] }
@@ -152,7 +127,7 @@ struct InventoryFetchCommandTests {
 
     @Test func aProfileFromAnOwnerOnlyFileSignsTheRequests() throws {
         let server = try LoopbackExchangeServer.start()
-        let credentials = server.credentials(.bitget, "ok")
+        let credentials = server.credentials(.bitget, "ok", tag: "cli")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("credentials.yaml")
@@ -180,17 +155,11 @@ struct InventoryFetchCommandTests {
 
 @Suite struct InventoryFetchCommandUsageTests {
     @Test func plainHTTPToAnotherHostIsAUsageError() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: InventoryFetchCommandTests.binary)
-        process.arguments = ["inventory", "fetch", "--provider", "okx", "--endpoint", "http://proxy.example"]
-        process.environment = ["KEYWARDEN_OKX_API_KEY": "k", "KEYWARDEN_OKX_API_SECRET": "s", "KEYWARDEN_OKX_PASSPHRASE": "p", "HOME": "/nonexistent"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(stderr.contains("https"))
+        let outcome = try CLIHarness.run(["inventory", "fetch", "--provider", "okx", "--endpoint", "http://proxy.example"],
+                                         environment: ["KEYWARDEN_OKX_API_KEY": "k", "KEYWARDEN_OKX_API_SECRET": "s",
+                                                       "KEYWARDEN_OKX_PASSPHRASE": "p", "HOME": "/nonexistent"],
+                                         inheritEnvironment: false)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("https"))
     }
 }

@@ -81,6 +81,13 @@ import Testing
         #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [keyRecord(ips: ["203.0.113.5", "2001:db8::1"])]).isEmpty)
     }
 
+    @Test func binanceRestrictionWithoutAListCountsAsBoundAndIsNotCalledOutside() {
+        let app = appPolicy(ipNetworks: ["203.0.113.0/28"])
+        let key = keyRecord(ips: [BinanceKeyMapping.unlistedIPRestriction])
+        #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [key]).isEmpty)
+        #expect(findings(of: IPWhitelistCheck(), keys: [key]).isEmpty)
+    }
+
     @Test func unboundKeyPassesWhenBindingIsNotRequired() {
         let app = appPolicy(requirements: KeyRequirements(requireIPBinding: false))
         #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [keyRecord(ips: [])]).isEmpty)

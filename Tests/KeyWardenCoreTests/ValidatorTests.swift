@@ -28,3 +28,16 @@ import Testing
         #expect(SecretValidators.named("nope") == nil)
     }
 }
+
+@Suite struct KeyRecordEncodingTests {
+    @Test func permissionsEncodeSortedWhateverTheSetOrder() throws {
+        let record = KeyRecord(provider: .okx, account: "main", keyId: "k", permissions: [.withdraw, .read, .transfer, .trade])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+        #expect(json.contains(#""permissions":["read","trade","transfer","withdraw"]"#))
+        #expect(try JSONDecoder().decode(KeyRecord.self, from: Data(json.utf8)) == record)
+    }
+}
+
+import Foundation

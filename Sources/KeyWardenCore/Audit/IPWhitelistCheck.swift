@@ -25,7 +25,10 @@ public struct IPWhitelistCheck: AuditCheck {
                 guard required || !allowed.isEmpty else { return nil }
                 message = "key \(key.keyId) is bound to every address"
             } else if !allowed.isEmpty {
+                // Binance reports that a key is IP-restricted but not to which addresses: the binding
+                // counts, its addresses cannot be checked against the allowed networks.
                 let outside = key.ips.filter { ip in
+                    if ip == BinanceKeyMapping.unlistedIPRestriction { return false }
                     guard let network = IPNetwork(ip) else { return true }
                     return !allowed.contains { $0.contains(network) }
                 }

@@ -44,4 +44,26 @@ public struct KeyRecord: Sendable, Hashable, Codable {
 
     /// Sorted permissions, for stable output.
     public var sortedPermissions: [Permission] { permissions.sorted() }
+
+    private enum CodingKeys: String, CodingKey {
+        case provider, account, subAccount, keyId, label, permissions, rawPermissions, ips, created, lastUsed, expires, status
+    }
+
+    /// As synthesised, except that permissions are written sorted: a Set iterates in a per-process
+    /// order, and output must be byte-identical across runs.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(provider, forKey: .provider)
+        try container.encode(account, forKey: .account)
+        try container.encodeIfPresent(subAccount, forKey: .subAccount)
+        try container.encode(keyId, forKey: .keyId)
+        try container.encodeIfPresent(label, forKey: .label)
+        try container.encode(sortedPermissions, forKey: .permissions)
+        try container.encode(rawPermissions, forKey: .rawPermissions)
+        try container.encode(ips, forKey: .ips)
+        try container.encodeIfPresent(created, forKey: .created)
+        try container.encodeIfPresent(lastUsed, forKey: .lastUsed)
+        try container.encodeIfPresent(expires, forKey: .expires)
+        try container.encode(status, forKey: .status)
+    }
 }

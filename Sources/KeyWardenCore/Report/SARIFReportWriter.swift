@@ -44,6 +44,9 @@ public struct SARIFReportWriter: ScanReportWriter {
                                       rules: rules)),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
             results: results,
+            versionControlProvenance: report.versionControl.map {
+                [SARIF.VersionControl(repositoryUri: $0.repositoryURI, revisionId: $0.revisionID, branch: $0.branch)]
+            },
             properties: .init(rulesHash: report.rulesHash))])
         return try JSONOutput.encode(log)
     }
@@ -95,7 +98,14 @@ enum SARIF {
         let invocations: [Invocation]
         let results: [Result]
         let columnKind = "unicodeCodePoints"
+        let versionControlProvenance: [VersionControl]?
         let properties: RunProperties
+    }
+
+    struct VersionControl: Encodable {
+        let repositoryUri: String
+        let revisionId: String?
+        let branch: String?
     }
 
     struct RunProperties: Encodable { let rulesHash: String }

@@ -5,6 +5,8 @@ public struct ScanReport: Sendable {
     public var rulesHash: String
     public var toolVersion: String
     public var durationSeconds: Double
+    /// Set for scans of a git repository (history or staged changes).
+    public var versionControl: VersionControlDetails?
 
     public init(result: ScanResult, rules: [Rule], rulesHash: String, toolVersion: String = KeyWarden.version,
                 durationSeconds: Double) {

@@ -10,10 +10,22 @@ public struct TextReportWriter: ScanReportWriter {
             out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(finding.rule)\n"
             out += "  \(finding.path):\(finding.line):\(finding.column)  \(finding.description)\n"
             out += "  secret \(redactor.redact(finding.secret).replacingOccurrences(of: "\n", with: "\\n"))"
-            out += "  fingerprint \(finding.fingerprint.prefix(16))\n\n"
+            out += "  fingerprint \(finding.fingerprint.prefix(16))\n"
+            if let git = finding.git {
+                out += "  commit \(git.commit.prefix(12))  \(git.author) <\(git.email)>  \(Self.day(git.date))  "
+                out += git.presentAtHead ? "still in HEAD\n" : "not in HEAD\n"
+            }
+            out += "\n"
         }
         out += summaryLine(report) + "\n"
         return out
+    }
+
+    /// "2026-01-31" in UTC: when a commit was authored, to the day.
+    static func day(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
     }
 
     func summaryLine(_ report: ScanReport) -> String {

@@ -3,7 +3,7 @@ public struct Finding: Sendable, Hashable {
     public let rule: String
     public let description: String
     public let severity: Severity
-    public let path: String
+    public var path: String
     /// 1-based line and column (in Unicode code points) of the secret's first character.
     public let line: Int
     public let column: Int

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KeyWardenCore
+import KeyWardenTestSupport
 
 /// Every connector against the loopback exchange server, which verifies each request's
 /// signature with the exchange's official Python SDK (the signing oracle).

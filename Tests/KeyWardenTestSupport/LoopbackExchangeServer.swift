@@ -4,10 +4,10 @@ import KeyWardenCore
 /// The Python stand-in for the exchanges (Tests/Fixtures/exchange_test_server.py) on 127.0.0.1,
 /// verifying signatures with the official SDKs. One per test process; it exits when our end of
 /// its stdin closes, that is when the test process ends.
-final class LoopbackExchangeServer: @unchecked Sendable {
-    static let shared: Result<LoopbackExchangeServer, ServerError> = Result { () throws(ServerError) in try LoopbackExchangeServer() }
+public final class LoopbackExchangeServer: @unchecked Sendable {
+    private static let shared: Result<LoopbackExchangeServer, ServerError> = Result { () throws(ServerError) in try LoopbackExchangeServer() }
 
-    struct ServerError: Error, CustomStringConvertible { let description: String }
+    public struct ServerError: Error, CustomStringConvertible { public let description: String }
 
     struct Greeting: Decodable {
         let port: Int
@@ -15,22 +15,23 @@ final class LoopbackExchangeServer: @unchecked Sendable {
         let oracles: [String: String]
     }
 
-    struct LoggedRequest: Decodable {
-        let exchange: String
-        let key: String
-        let method: String
-        let path: String
-        let query: String
-        let verified: Bool
+    public struct LoggedRequest: Decodable, Sendable {
+        public let exchange: String
+        public let key: String
+        public let method: String
+        public let path: String
+        public let query: String
+        public let verified: Bool
     }
 
-    let baseURL: URL
-    let coinbasePrivateKey: String
-    let oracles: [String: String]
+    public let baseURL: URL
+    public let coinbasePrivateKey: String
+    public let oracles: [String: String]
     private let process: Process
     private let stdin: Pipe
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Tests/Fixtures/exchange_test_server.py, found from this file (Tests/KeyWardenTestSupport/).
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/exchange_test_server.py").path
 
     private init() throws(ServerError) {
@@ -60,11 +61,11 @@ final class LoopbackExchangeServer: @unchecked Sendable {
         oracles = greeting.oracles
     }
 
-    static func start() throws -> LoopbackExchangeServer { try shared.get() }
+    public static func start() throws -> LoopbackExchangeServer { try shared.get() }
 
     /// Test credentials for the key `<provider>[-<tag>]-<scenario>`; the server knows the same secrets
     /// and keeps its per-key state (request log, first-request faults) apart for each tag.
-    func credentials(_ provider: Provider, _ scenario: String, tag: String? = nil) -> APICredentials {
+    public func credentials(_ provider: Provider, _ scenario: String, tag: String? = nil) -> APICredentials {
         let secret: String
         switch provider {
         case .kraken: secret = Data("kraken-test-secret".utf8).base64EncodedString()
@@ -76,13 +77,13 @@ final class LoopbackExchangeServer: @unchecked Sendable {
     }
 
     /// Every request the server saw for one API key.
-    func requests(key: String) async throws -> [LoggedRequest] {
+    public func requests(key: String) async throws -> [LoggedRequest] {
         let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: baseURL.appendingPathComponent("__log")), timeout: .seconds(5))
         return try JSONDecoder().decode([LoggedRequest].self, from: response.body).filter { $0.key == key }
     }
 
     /// Public requests (server time) the server saw for one exchange.
-    func publicRequests(exchange: String) async throws -> [LoggedRequest] {
+    public func publicRequests(exchange: String) async throws -> [LoggedRequest] {
         try await requests(key: "").filter { $0.exchange == exchange }
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import KeyWardenCore
+
+/// `keywarden hook`: git hook management.
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook",
+        abstract: "Install keywarden as a git hook.",
+        subcommands: [HookInstallCommand.self]
+    )
+}
+
+/// `keywarden hook install`: the pre-commit hook running `keywarden scan --staged`.
+struct HookInstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Write the git pre-commit hook that runs `keywarden scan --staged`.",
+        discussion: """
+        The hook blocks a commit that adds a secret, reading only what is staged. An existing \
+        pre-commit hook is never overwritten: it is renamed to pre-commit.keywarden-chained and \
+        runs first (its failure still blocks the commit). Running this again changes nothing. \
+        The hook uses `keywarden` from PATH, else the binary that installed it. \
+        With the pre-commit framework, use the hooks in .pre-commit-hooks.yaml instead.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The repository to install into.", valueName: "repo"))
+    var path = "."
+
+    func run() throws {
+        let repository: GitRepository
+        do {
+            repository = try GitRepository(at: path)
+        } catch {
+            throw CommandFailure.incomplete(error.description)
+        }
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let outcome: PreCommitHookInstaller.Outcome
+        do {
+            outcome = try PreCommitHookInstaller(repository: repository, executable: executable).install()
+        } catch let error as PreCommitHookInstaller.InstallError {
+            throw CommandFailure.incomplete(error.description)
+        } catch let error as GitError {
+            throw CommandFailure.incomplete(error.description)
+        }
+        switch outcome {
+        case let .installed(hook):
+            print("installed \(hook)")
+        case let .chained(hook, previous):
+            print("installed \(hook); the existing hook now runs first from \(previous)")
+        case let .alreadyInstalled(hook):
+            print("already installed: \(hook)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct GitScanCommandTests {
+    typealias H = GitCLIHarness
+    let key = "AKIAQWERTY7ABCD2EFGH"
+    let otherKey = "AKIAZ3KQ7PLM2XWRT5NB"
+
+    /// A repository where a key was committed and removed again.
+    func repositoryWithDeletedSecret() throws -> (H.Directory, commit: String) {
+        let repo = try H.repository()
+        try repo.write("aws.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try H.git(["add", "-A"], in: repo.path)
+        try H.git(["commit", "-q", "-m", "add key"], in: repo.path)
+        let commit = try H.git(["rev-parse", "HEAD"], in: repo.path).trimmingCharacters(in: .newlines)
+        try H.git(["rm", "-q", "aws.env"], in: repo.path)
+        try H.git(["commit", "-q", "-m", "remove key"], in: repo.path)
+        return (repo, commit)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func historyScanReportsProvenanceInJSON() throws {
+        let (repo, commit) = try repositoryWithDeletedSecret()
+        let outcome = try H.keywarden(["scan", "--git", "--format", "json"], in: repo.path)
+        #expect(outcome.status == 1)
+        let findings = try #require(try json(outcome.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding["path"] as? String == "aws.env")
+        #expect(finding["commit"] as? String == commit)
+        #expect(finding["author"] as? String == "Ada Author")
+        #expect(finding["email"] as? String == "ada@example.org")
+        #expect(finding["date"] as? String == "2026-01-01T00:00:00Z")
+        #expect(finding["presentAtHead"] as? Bool == false)
+        #expect(finding["secret"] as? String != key)
+        #expect(!outcome.stdout.contains(key))
+    }
+
+    @Test func historyScanTakesTheRepositoryAsItsPath() throws {
+        let (repo, commit) = try repositoryWithDeletedSecret()
+        let elsewhere = try H.Directory()
+        let outcome = try H.keywarden(["scan", "--git", repo.path], in: elsewhere.path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("aws.env:1:19"))
+        #expect(outcome.stdout.contains("commit \(commit.prefix(12))  Ada Author <ada@example.org>  2026-01-01  not in HEAD"))
+        // stderr is a pipe here: no progress line.
+        #expect(!outcome.stderr.contains("blobs"))
+    }
+
+    @Test func sarifCarriesVersionControlProvenanceAndResultProperties() throws {
+        let (repo, commit) = try repositoryWithDeletedSecret()
+        try H.git(["remote", "add", "origin", "https://bot:hunter2@example.org/team/app.git"], in: repo.path)
+        let head = try H.git(["rev-parse", "HEAD"], in: repo.path).trimmingCharacters(in: .newlines)
+        let outcome = try H.keywarden(["scan", "--git", "--format", "sarif"], in: repo.path)
+        let run = try #require((try json(outcome.stdout)["runs"] as? [[String: Any]])?.first)
+        let provenance = try #require((run["versionControlProvenance"] as? [[String: Any]])?.first)
+        #expect(provenance["repositoryUri"] as? String == "https://example.org/team/app.git")
+        #expect(provenance["revisionId"] as? String == head)
+        #expect(provenance["branch"] as? String == "refs/heads/main")
+        let properties = try #require(((run["results"] as? [[String: Any]])?.first)?["properties"] as? [String: Any])
+        #expect(properties["commit"] as? String == commit)
+        #expect(properties["presentAtHead"] as? Bool == false)
+        #expect(!outcome.stdout.contains("hunter2"))
+    }
+
+    @Test func notARepositoryExitsThreeWithAClearMessage() throws {
+        let directory = try H.Directory()
+        let outcome = try H.keywarden(["scan", "--git", directory.path], in: directory.path)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("not a git repository: \(directory.path)"))
+    }
+
+    @Test func gitFlagsAreValidated() throws {
+        let repo = try H.repository()
+        #expect(try H.keywarden(["scan", "--git", "--staged"], in: repo.path).status == 2)
+        #expect(try H.keywarden(["scan", "--branch", "main"], in: repo.path).status == 2)
+        #expect(try H.keywarden(["scan", "--git", "a", "b"], in: repo.path).status == 2)
+        #expect(try H.keywarden(["scan", "--git", "--branch", "nope"], in: repo.path).status == 3)
+    }
+
+    @Test func stagedScanBlocksAnAddedSecretAndPassesACleanChange() throws {
+        let repo = try H.repository()
+        try repo.write("clean.txt", "nothing here\n")
+        try H.git(["add", "clean.txt"], in: repo.path)
+        #expect(try H.keywarden(["scan", "--staged"], in: repo.path).status == 0)
+
+        try repo.write("config/prod.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try H.git(["add", "config/prod.env"], in: repo.path)
+        let outcome = try H.keywarden(["scan", "--staged"], in: repo.path + "/config")
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("config/prod.env"))
+        #expect(outcome.stdout.contains("AKIA…(20 chars)"))
+        #expect(!outcome.stdout.contains(key))
+    }
+
+    @Test func baselineRoundTripHidesKnownFindingsAndReportsNewOnes() throws {
+        let repo = try H.repository()
+        try repo.write("app.env", "A=\(key)\n")
+        let written = try H.keywarden(["scan", ".", "--baseline-out", "baseline.yaml"], in: repo.path)
+        #expect(written.status == 1)
+        #expect(repo.read("baseline.yaml")?.contains("path: \"app.env\"") == true)
+
+        #expect(try H.keywarden(["scan", "app.env", "--baseline", "baseline.yaml"], in: repo.path).status == 0)
+        try repo.write("app.env", "A=\(otherKey)\n\nB=\(key)\n")
+        let outcome = try H.keywarden(["scan", "app.env", "--baseline", "baseline.yaml", "--format", "json"], in: repo.path)
+        #expect(outcome.status == 1)
+        let findings = try #require(try json(outcome.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["line"] as? Int } == [1])
+        #expect(outcome.stderr.contains("1 finding hidden by baseline"))
+    }
+
+    @Test func baselineAppliesToHistoryScans() throws {
+        let (repo, _) = try repositoryWithDeletedSecret()
+        let baseline = try H.Directory()
+        #expect(try H.keywarden(["scan", "--git", "--baseline-out", baseline.path + "/b.yaml"], in: repo.path).status == 1)
+        #expect(try H.keywarden(["scan", "--git", "--baseline", baseline.path + "/b.yaml"], in: repo.path).status == 0)
+    }
+
+    @Test func hookInstallWritesAWorkingHookAndChainsAnExistingOne() throws {
+        let repo = try H.repository()
+        try repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho previous-hook-ran >&2\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
+
+        let first = try H.keywarden(["hook", "install", "--path", repo.path], in: "/")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("existing hook now runs first"))
+        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained")?.contains("previous-hook-ran") == true)
+        let installed = repo.read(".git/hooks/pre-commit")
+        let second = try H.keywarden(["hook", "install", "--path", repo.path], in: "/")
+        #expect(second.stdout.contains("already installed"))
+        #expect(repo.read(".git/hooks/pre-commit") == installed)
+        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained")?.contains("previous-hook-ran") == true)
+
+        try repo.write("leak.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try H.git(["add", "leak.env"], in: repo.path)
+        let blocked = try H.run("git", ["commit", "-m", "leak"], in: repo.path)
+        #expect(blocked.status != 0)
+        #expect(blocked.stderr.contains("previous-hook-ran"))
+        // git shows a hook's output on stderr.
+        #expect(blocked.stderr.contains("leak.env") && blocked.stderr.contains("AKIA…(20 chars)"))
+
+        try H.git(["rm", "-q", "--cached", "leak.env"], in: repo.path)
+        try repo.write("ok.txt", "fine\n")
+        try H.git(["add", "ok.txt"], in: repo.path)
+        #expect(try H.run("git", ["commit", "-q", "-m", "clean"], in: repo.path).status == 0)
+    }
+
+    @Test func hookSeesWhatCommitAllStagesFromTheWorkTree() throws {
+        let repo = try H.repository(initialFile: "settings.env", content: "MODE=dev\n")
+        #expect(try H.keywarden(["hook", "install", "--path", repo.path], in: "/").status == 0)
+        // `git commit -a` stages into a temporary index (GIT_INDEX_FILE) just before the hook runs.
+        try repo.write("settings.env", "MODE=dev\nAWS_ACCESS_KEY_ID=\(key)\n")
+        let blocked = try H.run("git", ["commit", "-a", "-m", "leak"], in: repo.path)
+        #expect(blocked.status != 0)
+        #expect(blocked.stderr.contains("settings.env:2:19"))
+    }
+
+    @Test func hookInstallOutsideARepositoryExitsThree() throws {
+        let directory = try H.Directory()
+        #expect(try H.keywarden(["hook", "install", "--path", directory.path], in: "/").status == 3)
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct GitHistoryScannerTests {
+    let keyA = "AKIAQWERTY7ABCD2EFGH"
+    let keyB = "AKIAZ3KQ7PLM2XWRT5NB"
+
+    func scan(_ repository: GitTestRepository, selection: GitRevisionSelection = GitRevisionSelection(),
+              maxBlobSize: Int = 1 << 20) throws -> ScanResult {
+        try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: maxBlobSize).scan(repository.repository(), selection: selection)
+    }
+
+    @Test func secretAddedThenDeletedIsAttributedToTheAddingCommitAndNotPresentAtHead() throws {
+        let repo = try GitTestRepository()
+        try repo.write("README.md", "hello\n")
+        try repo.commit("start")
+        try repo.write("config/aws.env", "region=eu\nAWS_ACCESS_KEY_ID=\(keyA)\n")
+        let adding = try repo.commit("add aws config")
+        try repo.remove("config/aws.env")
+        try repo.commit("remove it")
+
+        let findings = try scan(repo).findings
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.rule == "aws-access-key-id")
+        #expect((finding.path, finding.line, finding.column) == ("config/aws.env", 2, 19))
+        let git = try #require(finding.git)
+        #expect(git.commit == adding)
+        #expect((git.author, git.email) == ("Ada Author", "ada@example.org"))
+        #expect(git.date == Date(timeIntervalSince1970: 1_767_225_660))
+        #expect(git.presentAtHead == false)
+    }
+
+    @Test func secretStillInHeadIsPresentAtHeadEvenInAnotherFile() throws {
+        let repo = try GitTestRepository()
+        try repo.write("a.env", "KEY=\(keyA)\n")
+        try repo.commit("add")
+        try repo.remove("a.env")
+        try repo.write("moved/b.env", "# moved\nKEY=\(keyA)\n")
+        try repo.commit("move by hand")
+
+        let findings = try scan(repo).findings
+        #expect(findings.map(\.path) == ["a.env", "moved/b.env"])
+        #expect(findings.allSatisfy { $0.git?.presentAtHead == true })
+    }
+
+    @Test func sameBlobOnTwoBranchesIsReportedOnceAtTheEarliestCommit() throws {
+        let repo = try GitTestRepository()
+        try repo.write("README.md", "hello\n")
+        try repo.commit("start")
+        try repo.git(["checkout", "-q", "-b", "feature"])
+        try repo.write("deploy.env", "KEY=\(keyA)\n")
+        let first = try repo.commit("feature adds the key")
+        try repo.git(["checkout", "-q", "main"])
+        try repo.write("deploy.env", "KEY=\(keyA)\n")
+        try repo.commit("main adds the same file")
+
+        let findings = try scan(repo).findings
+        #expect(findings.count == 1)
+        #expect(findings.first?.git?.commit == first)
+    }
+
+    @Test func mergeReportsBranchSecretsAtTheirCommitAndConflictResolutionsAtTheMerge() throws {
+        let repo = try GitTestRepository()
+        try repo.write("settings.env", "MODE=one\n")
+        try repo.commit("start")
+        try repo.git(["checkout", "-q", "-b", "feature"])
+        try repo.write("settings.env", "MODE=feature\n")
+        try repo.write("feature.env", "KEY=\(keyA)\n")
+        let featureCommit = try repo.commit("feature work")
+        try repo.git(["checkout", "-q", "main"])
+        try repo.write("settings.env", "MODE=main\n")
+        try repo.commit("main work")
+        _ = try? repo.git(["merge", "-q", "feature"])  // conflicts in settings.env
+        try repo.write("settings.env", "MODE=merged\nKEY=\(keyB)\n")
+        let merge = try repo.commit("merge feature")
+
+        let findings = try scan(repo).findings
+        #expect(findings.map(\.path) == ["feature.env", "settings.env"])
+        #expect(findings.map(\.git?.commit) == [featureCommit, merge])
+        #expect(findings.allSatisfy { $0.git?.presentAtHead == true })
+    }
+
+    @Test func renamedFileIsReportedAtBothPathsEachByTheCommitThatPutItThere() throws {
+        let repo = try GitTestRepository()
+        try repo.write("old.env", "KEY=\(keyA)\n")
+        let adding = try repo.commit("add")
+        try repo.git(["mv", "old.env", "new.env"])
+        let renaming = try repo.commit("rename")
+
+        let findings = try scan(repo).findings
+        #expect(findings.map(\.path) == ["new.env", "old.env"])
+        #expect(findings.map(\.git?.commit) == [renaming, adding])
+        #expect(findings.map(\.fingerprint).allSatisfy { $0 == findings[0].fingerprint })
+    }
+
+    @Test func eachUniqueBlobIsScannedOnce() throws {
+        let repo = try GitTestRepository()
+        try repo.write("a.env", "KEY=\(keyA)\n")
+        try repo.write("b.env", "KEY=\(keyA)\n")
+        try repo.commit("two paths, one blob")
+        try repo.write("c.txt", "unrelated\n")
+        try repo.commit("more")
+
+        let result = try scan(repo)
+        #expect(result.filesScanned == 2)  // the key blob and c.txt
+        #expect(result.findings.map(\.path) == ["a.env", "b.env"])
+    }
+
+    @Test func binaryAndOversizedBlobsAreSkipped() throws {
+        let repo = try GitTestRepository()
+        try repo.directory.write("image.bin", Data([0x89, 0x50, 0x00, 0x01]) + Data("KEY=\(keyA)\n".utf8))
+        try repo.write("big.env", String(repeating: "x", count: 2000) + "\nKEY=\(keyB)\n")
+        try repo.commit("binary and big")
+
+        let result = try scan(repo, maxBlobSize: 1000)
+        #expect(result.findings.isEmpty)
+        #expect(result.skipped.map(\.reason) == [.tooLarge(size: 2026, limit: 1000), .binary])
+    }
+
+    @Test func bareRepositoryGivesTheSameFindings() throws {
+        let repo = try GitTestRepository()
+        try repo.write("a.env", "KEY=\(keyA)\n")
+        try repo.commit("add")
+        let bare = try TemporaryDirectory()
+        try repo.git(["clone", "-q", "--bare", repo.path, bare.path + "/copy.git"])
+
+        let scanner = try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20)
+        let findings = try scanner.scan(GitRepository(at: bare.path + "/copy.git")).findings
+        #expect(findings.map(\.path) == ["a.env"])
+        #expect(findings.first?.git?.commit == (try repo.head()))
+        #expect(findings.first?.git?.presentAtHead == true)
+    }
+
+    @Test func shallowCloneAttributesOlderContentToItsBoundaryCommit() throws {
+        let repo = try GitTestRepository()
+        try repo.write("a.env", "KEY=\(keyA)\n")
+        try repo.commit("old")
+        try repo.write("b.env", "KEY=\(keyB)\n")
+        let tip = try repo.commit("new")
+        let clone = try TemporaryDirectory()
+        try repo.git(["clone", "-q", "--depth", "1", "file://" + repo.path, clone.path + "/shallow"])
+
+        let scanner = try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20)
+        let findings = try scanner.scan(GitRepository(at: clone.path + "/shallow")).findings
+        #expect(findings.map(\.path) == ["a.env", "b.env"])
+        #expect(findings.allSatisfy { $0.git?.commit == tip })
+    }
+
+    @Test func sinceCommitLeavesOutOlderHistory() throws {
+        let repo = try GitTestRepository()
+        try repo.write("a.env", "KEY=\(keyA)\n")
+        let base = try repo.commit("old")
+        try repo.write("b.env", "KEY=\(keyB)\n")
+        try repo.commit("new")
+
+        let findings = try scan(repo, selection: GitRevisionSelection(sinceCommit: base)).findings
+        #expect(findings.map(\.path) == ["b.env"])
+    }
+
+    @Test func branchLimitsTheScanToOneRef() throws {
+        let repo = try GitTestRepository()
+        try repo.write("README.md", "hello\n")
+        try repo.commit("start")
+        try repo.git(["checkout", "-q", "-b", "feature"])
+        try repo.write("feature.env", "KEY=\(keyA)\n")
+        try repo.commit("feature")
+        try repo.git(["checkout", "-q", "main"])
+
+        #expect(try scan(repo, selection: GitRevisionSelection(branch: "main")).findings.isEmpty)
+        let feature = try scan(repo, selection: GitRevisionSelection(branch: "feature")).findings
+        #expect(feature.map(\.path) == ["feature.env"])
+        #expect(feature.first?.git?.presentAtHead == false)  // HEAD is main
+    }
+
+    @Test func unknownRevisionIsAnError() throws {
+        let repo = try GitTestRepository()
+        try repo.write("README.md", "hello\n")
+        try repo.commit("start")
+        #expect(throws: GitError.unknownRevision(repository: repo.path, revision: "no-such-branch")) {
+            try scan(repo, selection: GitRevisionSelection(branch: "no-such-branch"))
+        }
+    }
+
+    @Test func repositoryWithoutCommitsHasNothingToReport() throws {
+        let repo = try GitTestRepository()
+        #expect(try scan(repo).findings.isEmpty)
+    }
+
+    @Test func directoryOutsideAnyRepositoryIsNotARepository() throws {
+        let directory = try TemporaryDirectory()
+        #expect {
+            try GitRepository(at: directory.path)
+        } throws: { error in
+            guard case .notARepository(let path, _)? = error as? GitError else { return false }
+            return path == directory.path
+        }
+    }
+
+    @Test func repositoryConfigurationDoesNotChangeWhatIsFound() throws {
+        let repo = try GitTestRepository()
+        try repo.git(["config", "log.showRoot", "false"])
+        try repo.git(["config", "color.ui", "always"])
+        try repo.git(["config", "diff.renames", "copies"])
+        try repo.write("root.env", "KEY=\(keyA)\n")
+        try repo.commit("root commit")
+        #expect(try scan(repo).findings.map(\.path) == ["root.env"])
+    }
+
+    @Test func progressEndsWithEveryBlobCounted() throws {
+        let repo = try GitTestRepository()
+        for index in 0..<5 { try repo.write("f\(index).txt", "file \(index)\n") }
+        try repo.commit("five files")
+        let reports = Mutex<[GitScanProgress]>([])
+        _ = try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20)
+            .scan(repo.repository(), progress: { progress in reports.withLock { $0.append(progress) } })
+        let last = try #require(reports.withLock { $0.last })
+        #expect((last.blobsDone, last.blobsTotal, last.bytesDone) == (5, 5, 35))
+    }
+
+    @Test func credentialsInTheOriginURLAreNeverShown() {
+        #expect(GitRepository.withoutCredentials("https://bot:ghp_secret@github.com/o/r.git") == "https://github.com/o/r.git")
+        #expect(GitRepository.withoutCredentials("git@github.com:o/r.git") == "git@github.com:o/r.git")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct PreCommitHookInstallerTests {
+    func installer(_ repo: GitTestRepository) throws -> PreCommitHookInstaller {
+        PreCommitHookInstaller(repository: try repo.repository(), executable: "/opt/it's here/keywarden")
+    }
+
+    @Test func freshInstallWritesAnExecutableHookRunningTheStagedScan() throws {
+        let repo = try GitTestRepository()
+        let outcome = try installer(repo).install()
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        #expect(outcome == .installed(hook: hook))
+        let script = try String(contentsOfFile: hook, encoding: .utf8)
+        #expect(script.hasPrefix("#!/bin/sh\n\(PreCommitHookInstaller.marker)"))
+        #expect(script.contains("exec keywarden scan --staged"))
+        #expect(script.contains("exec '/opt/it'\\''s here/keywarden' scan --staged"))
+        #expect(FileManager.default.isExecutableFile(atPath: hook))
+    }
+
+    @Test func honoursCoreHooksPath() throws {
+        let repo = try GitTestRepository()
+        try repo.git(["config", "core.hooksPath", "tools/hooks"])
+        let outcome = try installer(repo).install()
+        #expect(outcome == .installed(hook: repo.path + "/tools/hooks/pre-commit"))
+    }
+
+    @Test func refusesToChainWhenTheChainedNameIsTaken() throws {
+        let repo = try GitTestRepository()
+        try repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        try repo.write(".git/hooks/pre-commit.keywarden-chained", "#!/bin/sh\nexit 0\n")
+        #expect(throws: PreCommitHookInstaller.InstallError.self) { try installer(repo).install() }
+        #expect(try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == "#!/bin/sh\nexit 0\n")
+    }
+}

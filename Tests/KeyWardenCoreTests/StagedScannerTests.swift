@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct StagedScannerTests {
+    let oldKey = "AKIAQWERTY7ABCD2EFGH"
+    let newKey = "AKIAZ3KQ7PLM2XWRT5NB"
+
+    func scanStaged(_ repo: GitTestRepository) throws -> ScanResult {
+        try StagedScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20).scan(repo.repository())
+    }
+
+    /// A repository whose HEAD has `settings.env` holding `oldKey` on line 2.
+    func repositoryWithOldSecret() throws -> GitTestRepository {
+        let repo = try GitTestRepository()
+        try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey)\nDEBUG=0\n")
+        try repo.commit("start")
+        return repo
+    }
+
+    @Test func findsASecretInANewFile() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write("src/new.env", "a=1\nKEY=\(newKey)\n")
+        try repo.git(["add", "src/new.env"])
+
+        let findings = try scanStaged(repo).findings
+        #expect(findings.map(\.path) == ["src/new.env"])
+        #expect(findings.map(\.line) == [2])
+    }
+
+    @Test func findsASecretOnAnAddedLineOfAModifiedFileButNotTheOldOne() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey)\nDEBUG=0\nOTHER=\(newKey)\n")
+        try repo.git(["add", "settings.env"])
+
+        let findings = try scanStaged(repo).findings
+        #expect(findings.map(\.secret) == [newKey])
+        #expect(findings.map(\.line) == [4])
+    }
+
+    @Test func oldSecretOnAnUntouchedLineIsNotReportedAgain() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write("settings.env", "REGION=us\nKEY=\(oldKey)\nDEBUG=1\n")
+        try repo.git(["add", "settings.env"])
+
+        let result = try scanStaged(repo)
+        #expect(result.findings.isEmpty)
+        #expect(result.filesScanned == 1)
+    }
+
+    @Test func aChangedLineWithASecretIsReported() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey) # rotated soon\nDEBUG=0\n")
+        try repo.git(["add", "settings.env"])
+
+        #expect(try scanStaged(repo).findings.map(\.line) == [2])
+    }
+
+    @Test func readsTheStagedContentNotTheWorkTree() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write("staged.env", "KEY=\(newKey)\n")
+        try repo.git(["add", "staged.env"])
+        try repo.write("staged.env", "KEY=removed-after-staging\n")
+        try repo.write("unstaged.env", "KEY=\(newKey)\n")
+        try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey)\nDEBUG=0\nNEW=\(newKey)\n")
+
+        let findings = try scanStaged(repo).findings
+        #expect(findings.map(\.path) == ["staged.env"])
+    }
+
+    @Test func aPureRenameAddsNoLines() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.git(["mv", "settings.env", "renamed.env"])
+
+        let result = try scanStaged(repo)
+        #expect(result.findings.isEmpty)
+    }
+
+    @Test func deletionsAndUnstagedRepositoriesHaveNothingToReport() throws {
+        let repo = try repositoryWithOldSecret()
+        #expect(try scanStaged(repo).filesScanned == 0)
+        try repo.git(["rm", "-q", "settings.env"])
+        #expect(try scanStaged(repo).filesScanned == 0)
+    }
+
+    @Test func theFirstCommitOfARepositoryIsScanned() throws {
+        let repo = try GitTestRepository()
+        try repo.write("first.env", "KEY=\(newKey)\n")
+        try repo.git(["add", "first.env"])
+
+        #expect(try scanStaged(repo).findings.map(\.path) == ["first.env"])
+    }
+
+    @Test func aMultiLineSecretIsSeenWholeWhenOneOfItsLinesIsAdded() throws {
+        let repo = try GitTestRepository()
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6ZkZB7Qh8d8Nn2kH4m1YqPdZr\nT9xWv6LpQ2sJm8Rk4Nc7Hf3Ga5Ye1Ub0Wo2Tq8vZr2Lx9Mw4Pn7Ks3Jd6Hf1Gb5Yc\n-----END RSA PRIVATE KEY-----\n"
+        try repo.write("key.pem", pem.replacingOccurrences(of: "-----END RSA PRIVATE KEY-----\n", with: ""))
+        try repo.commit("half a key")
+        try repo.write("key.pem", pem)
+        try repo.git(["add", "key.pem"])
+
+        let findings = try scanStaged(repo).findings
+        #expect(findings.map(\.rule) == ["private-key-pem"])
+    }
+
+    @Test func scanFromASubdirectoryCoversTheWholeIndexWhateverTheConfiguration() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.git(["config", "diff.relative", "true"])
+        try repo.git(["config", "diff.noprefix", "true"])
+        try repo.write("sub/readme.txt", "hello\n")
+        try repo.write("top.env", "KEY=\(newKey)\n")
+        try repo.git(["add", "-A"])
+
+        let scanner = StagedScanner(scanner: try builtinScanner(), maxBlobSize: 1 << 20)
+        let findings = try scanner.scan(GitRepository(at: repo.path + "/sub")).findings
+        #expect(findings.map(\.path) == ["top.env"])
+    }
+
+    @Test func hunkHeadersGiveTheAddedLines() {
+        #expect(AddedLines.hunk(header: Array("@@ -3,0 +4,2 @@ ctx".utf8))?.added == 4...5)
+        #expect(AddedLines.hunk(header: Array("@@ -3 +3 @@".utf8))?.added == 3...3)
+        #expect(AddedLines.hunk(header: Array("@@ -3,2 +2,0 @@".utf8))?.added == nil)
+        #expect(AddedLines.hunk(header: Array("@@ garbage".utf8)) == nil)
+    }
+
+    @Test func hunkBodiesAreSkippedByCountSoContentNeverLooksLikeAHeader() {
+        let patch = "diff --git a/x b/x\n@@ -1 +1,2 @@\n-old\n+diff --git a/y b/y\n+@@ -9 +9,9 @@\ndiff --git a/z b/z\n@@ -0,0 +1 @@\n+z\n"
+        let sections = StagedChangesSource.addedLinesPerSection(Array(patch.utf8))
+        #expect(sections == [AddedLines(ranges: [1...2]), AddedLines(ranges: [1...1])])
+    }
+}
