@@ -40,7 +40,7 @@ struct AuditCommand: ParsableCommand {
                                valueName: "instant"))
     var now: Instant?
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.")
+    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, html, markdown, junit or csv.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -95,10 +95,14 @@ struct AuditCommand: ParsableCommand {
             }
         }
 
-        let result = AuditEngine.run(AuditContext(policy: lint.policy, inventories: snapshots, leaks: leaks, now: clock))
-        let report = AuditReport(result: result, policyFile: policy, inventories: snapshots, pinnedNow: now?.date)
+        let context = AuditContext(policy: lint.policy, inventories: snapshots, leaks: leaks, now: clock)
+        let result = AuditEngine.run(context)
+        var report = AuditReport(result: result, policyFile: policy, inventories: snapshots, pinnedNow: now?.date)
+        report.keyAges = KeyAge.survey(context)
+        // The review formats show the scan the key ids came from; a findings-only file has no full scan to show.
+        if let findings, case let .scan(document)? = try? SavedReport.load(path: findings) { report.scanCrossReference = document }
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
-        try Terminal.deliver(try format.auditWriter(colour: colour).write(report), to: output)
+        try Terminal.deliver(try format.auditWriter(colour: colour, generatedAt: clock).write(report), to: output)
         if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
     }
 

@@ -16,7 +16,7 @@ struct KeyWardenCommand: ParsableCommand {
         """,
         version: KeyWarden.version,
         subcommands: [ScanCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self,
-                      InventoryCommand.self, HookCommand.self]
+                      InventoryCommand.self, HookCommand.self, ReportCommand.self]
     )
 
     static func main() {

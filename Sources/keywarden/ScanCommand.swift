@@ -24,7 +24,7 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "Files or directories to scan.")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.")
+    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, html, markdown, junit or csv.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -92,7 +92,8 @@ struct ScanCommand: ParsableCommand {
         if format == .sarif { report.versionControl = try repository.map(git.versionControl) }
         reportSkipped(result.skipped)
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
-        try Terminal.deliver(try format.writer(colour: colour).write(report, redactor: Redactor(showSecrets: showSecrets)), to: output)
+        let writer = format.writer(colour: colour, generatedAt: now?.date ?? Date())
+        try Terminal.deliver(try writer.write(report, redactor: Redactor(showSecrets: showSecrets)), to: output)
         if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
     }
 

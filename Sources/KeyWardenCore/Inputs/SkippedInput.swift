@@ -8,6 +8,8 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
         case symlinkLoop
         case brokenSymlink
         case notRegularFile
+        /// Read back from a saved report, which keeps only the explanation.
+        case recorded(String)
     }
 
     public let path: String
@@ -22,7 +24,7 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
     public var isWarning: Bool {
         switch reason {
         case .unreadable, .symlinkLoop, .brokenSymlink, .tooLarge: true
-        case .binary, .symlinkNotFollowed, .notRegularFile: false
+        case .binary, .symlinkNotFollowed, .notRegularFile, .recorded: false
         }
     }
 
@@ -35,6 +37,7 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
         case .symlinkLoop: "symbolic link loop"
         case .brokenSymlink: "broken symbolic link"
         case .notRegularFile: "not a regular file"
+        case let .recorded(explanation): explanation
         }
     }
 

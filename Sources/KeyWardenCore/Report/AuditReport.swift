@@ -26,6 +26,10 @@ public struct AuditReport: Sendable {
     /// The audit's clock, shown only when it was pinned (`--now`), so output stays reproducible.
     public var pinnedNow: Date?
     public var toolVersion: String
+    /// Each live key's age against its policy's maximum, for the review formats' chart.
+    public var keyAges: [KeyAge] = []
+    /// The scan whose key ids the audit looked up (`--findings`), shown in the same review report.
+    public var scanCrossReference: ScanReportDocument?
 
     public init(result: AuditResult, checks: [CheckDescriptor] = AuditCatalogue.descriptors, policyFile: String,
                 inventories: [InventorySnapshotFile], pinnedNow: Date? = nil, toolVersion: String = KeyWarden.version) {
@@ -50,11 +54,13 @@ public protocol AuditReportWriter {
 }
 
 extension ReportFormat {
-    public func auditWriter(colour: Bool = false) -> AuditReportWriter {
+    /// `generatedAt` is the time the review formats show, unless the audit's clock was pinned.
+    public func auditWriter(colour: Bool = false, generatedAt: Date? = nil) -> AuditReportWriter {
         switch self {
         case .text: AuditTextReportWriter(colour: colour)
         case .json: AuditJSONReportWriter()
         case .sarif: AuditSARIFReportWriter()
+        case .html, .markdown, .junit, .csv: ReviewFormatAdapter(writer: reviewWriter!, generatedAt: generatedAt)
         }
     }
 }

@@ -1,6 +1,10 @@
-/// The output formats a scan can be written in.
+import Foundation
+
+/// The output formats a scan or an audit can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif
+    /// The review formats, rendered from one `ReviewReport` model (Report/Review/).
+    case html, markdown, junit, csv
 }
 
 /// Turns a scan report into bytes for one format. Writers never see unredacted secrets unless
@@ -10,11 +14,13 @@ public protocol ScanReportWriter {
 }
 
 extension ReportFormat {
-    public func writer(colour: Bool = false) -> ScanReportWriter {
+    /// `generatedAt` is the time the review formats show (the run's clock, or `--now`).
+    public func writer(colour: Bool = false, generatedAt: Date? = nil) -> ScanReportWriter {
         switch self {
         case .text: TextReportWriter(colour: colour)
         case .json: JSONReportWriter()
         case .sarif: SARIFReportWriter()
+        case .html, .markdown, .junit, .csv: ReviewFormatAdapter(writer: reviewWriter!, generatedAt: generatedAt)
         }
     }
 }

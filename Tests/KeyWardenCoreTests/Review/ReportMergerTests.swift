@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import KeyWardenCore
+
+@Suite struct ReportMergerTests {
+    /// A scan document holding only the fixture findings at the given indices, as a shard would.
+    func shard(_ indices: [Int], files: Int) -> ScanReportDocument {
+        var document = ReviewFixtures.scanDocument()
+        document.findings = indices.map { document.findings[$0] }
+        document.summary.findings = document.findings.count
+        document.summary.filesScanned = files
+        return document
+    }
+
+    @Test func twoScanShardsMergeIntoTheirUnionWithoutDuplicates() throws {
+        let merged = try #require(ReportMerger.merge(scans: [shard([0, 1], files: 5), shard([1, 2], files: 7)]))
+        let all = ReviewFixtures.scanDocument()
+        #expect(merged.findings.map(\.fingerprint) == all.findings.map(\.fingerprint))
+        #expect(merged.summary.findings == 3)
+        #expect(merged.summary.filesScanned == 12)
+        #expect(merged.summary.bySeverity["critical"] == 1 && merged.summary.bySeverity["medium"] == 1)
+    }
+
+    @Test func theSameSecretInTwoFilesStaysTwoFindings() throws {
+        var moved = ReviewFixtures.scanDocument().findings[0]
+        moved.path = "src/copy.py"
+        var other = shard([0], files: 1)
+        other.findings = [moved]
+        let merged = try #require(ReportMerger.merge(scans: [shard([0], files: 1), other]))
+        #expect(merged.findings.count == 2)
+        #expect(Set(merged.findings.map(\.fingerprint)).count == 1)
+    }
+
+    @Test func mergingIsIndependentOfShardOrder() throws {
+        let a = shard([2, 0], files: 3), b = shard([1], files: 4)
+        let forward = try JSONOutput.encode(try #require(ReportMerger.merge(scans: [a, b])))
+        let backward = try JSONOutput.encode(try #require(ReportMerger.merge(scans: [b, a])))
+        #expect(forward == backward)
+    }
+
+    @Test func auditReportsMergeByCheckTargetAndKey() throws {
+        let whole = AuditReportDocument(try ReviewFixtures.auditReport())
+        var first = whole, second = whole
+        first.findings = Array(whole.findings.prefix(whole.findings.count / 2 + 1))
+        second.findings = Array(whole.findings.suffix(whole.findings.count / 2 + 1))
+        let merged = try #require(ReportMerger.merge(audits: [first, second]))
+        #expect(merged.findings.map(\.fingerprint) == whole.findings.map(\.fingerprint))
+        #expect(merged.waived.count == whole.waived.count)
+        #expect(merged.summary.findings == whole.summary.findings && merged.summary.bySeverity == whole.summary.bySeverity)
+        #expect(merged.inventories.count == whole.inventories.count)
+    }
+}

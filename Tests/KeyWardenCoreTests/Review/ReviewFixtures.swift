@@ -1,0 +1,58 @@
+import Foundation
+@testable import KeyWardenCore
+
+/// The fixed findings every review-writer test renders: a scan with a plain secret, a secret
+/// full of CSV metacharacters in a file whose name is an HTML injection, and a git-history
+/// finding; and the Samples audit with its key ages.
+enum ReviewFixtures {
+    static let awsSecret = "q8Lw2Vn5RtZ9xKm4PlNr2TbWjAlrXUtnFEMIK7MD"
+    static let awkwardSecret = "pa,ss\"word=Zq8#Lw2!Vn5%Rt9x"
+    static let hostilePath = "web/<script>alert(1)</script>.js"
+    static let generatedAt = ISO8601Date.parse("2026-11-20T00:00:00Z")!
+
+    static func scanReport() -> ScanReport {
+        let findings = [
+            Finding(rule: "aws-secret-access-key", description: "AWS secret access key", severity: .critical, path: "src/app.py", line: 4,
+                    column: 9, endLine: 4, endColumn: 28, secret: awsSecret, entropy: 3.9),
+            Finding(rule: "generic-secret-assignment", description: "Generic secret assigned to a variable", severity: .medium,
+                    path: hostilePath, line: 2, column: 12, endLine: 2, endColumn: 39, secret: awkwardSecret, entropy: 4.2),
+            Finding(rule: "slack-token", description: "Slack token", severity: .high, path: "config/old.yaml", line: 7, column: 3,
+                    endLine: 7, endColumn: 60, secret: "xoxb-2048-4096-Qw3rTy8UiOp1AsDfGhJk", entropy: 4.5,
+                    git: GitProvenance(commit: "3f2a9c1e5b7d", author: "Dev", email: "dev@example.com", date: generatedAt,
+                                       presentAtHead: false)),
+        ].sorted(by: Finding.reportOrder)
+        let rules = [
+            Rule(id: "aws-secret-access-key", description: "AWS secret access key", severity: .critical, pattern: "AKIA", examples: [], negativeExamples: []),
+            Rule(id: "generic-secret-assignment", description: "Generic secret", severity: .medium, pattern: "x", examples: [], negativeExamples: []),
+            Rule(id: "slack-token", description: "Slack token", severity: .high, pattern: "xox", examples: [], negativeExamples: []),
+        ]
+        return ScanReport(result: ScanResult(findings: findings, skipped: [SkippedInput(path: "assets/logo.png", reason: .binary)],
+                                             filesScanned: 12, bytesScanned: 48_213),
+                          rules: rules, rulesHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", durationSeconds: 0)
+    }
+
+    static func scanDocument() -> ScanReportDocument { ScanReportDocument(scanReport(), redactor: Redactor()) }
+
+    static func auditReport() throws -> AuditReport {
+        let lint = PolicyLoader.lint(path: packageRoot + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
+            try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\($0).json")
+        }
+        let leaks = try ScanFindingsFile.load(path: packageRoot + "/Samples/findings/scan-findings.json")
+        let context = AuditContext(policy: lint.policy, inventories: inventories, leaks: leaks, now: auditNow)
+        var report = AuditReport(result: AuditEngine.run(context), policyFile: "Samples/policies/trading-desk.yaml",
+                                 inventories: inventories, pinnedNow: auditNow)
+        report.keyAges = KeyAge.survey(context)
+        return report
+    }
+
+    /// A scan alone.
+    static func scanReview() -> ReviewReport { ReviewReport(scan: scanDocument(), generatedAt: generatedAt) }
+
+    /// The audit with the scan as its cross-reference: both halves in one report.
+    static func combinedReview() throws -> ReviewReport {
+        var audit = try auditReport()
+        audit.scanCrossReference = scanDocument()
+        return ReviewReport(audit, generatedAt: generatedAt)
+    }
+}
