@@ -19,6 +19,8 @@ public struct Finding: Sendable, Hashable {
     public var keyId: String?
     /// How the secret was encoded where it was found ("base64", "percent"), when it was decoded to be found.
     public var decodedFrom: String?
+    /// The other parts of a credential set reported as this one finding (its key, its passphrase).
+    public var parts: [CredentialPartLocation]?
     /// Set for findings from git history.
     public var git: GitProvenance?
 
