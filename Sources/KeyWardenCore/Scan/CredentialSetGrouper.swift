@@ -56,9 +56,10 @@ public struct CredentialSetGrouper: Sendable {
     }
 
     private func merge(_ cluster: [CredentialPart: Finding]) -> Finding {
-        var reported = cluster[.secret] ?? cluster[.passphrase] ?? cluster[.key]!
+        let chosen = cluster[.secret] ?? cluster[.passphrase] ?? cluster[.key]!
+        var reported = chosen
         reported.keyId = cluster[.key]?.secret
-        let partners = CredentialPart.allCases.compactMap { cluster[$0] }.filter { $0 != reported }
+        let partners = CredentialPart.allCases.compactMap { cluster[$0] }.filter { $0 != chosen }
         if !partners.isEmpty {
             reported.parts = partners.map { CredentialPartLocation(rule: $0.rule, line: $0.line, column: $0.column, endLine: $0.endLine) }
         }

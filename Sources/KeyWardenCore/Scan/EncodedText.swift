@@ -43,7 +43,7 @@ enum EncodedText {
                 while padded < count, padded - end < 2, buffer[padded] == UInt8(ascii: "=") { padded += 1 }
                 let length = padded - index
                 if length >= minimumBase64Length, length % 4 == 0, length <= maximumRunLength,
-                   padded == count || !isWordByte(buffer[padded]), index == 0 || !isWordByte(buffer[index - 1]),
+                   padded == count || !isWordByte(buffer[padded]), index == 0 || !isTokenByte(buffer[index - 1]),
                    let decoded = decodeBase64Text(buffer, index..<padded) {
                     budget -= decoded.count
                     spans.append(Span(range: index..<padded, encoding: "base64", decoded: decoded))
@@ -69,6 +69,11 @@ enum EncodedText {
         var kept: [Span] = []
         for span in spans where !(kept.last.map { $0.range.overlaps(span.range) } ?? false) { kept.append(span) }
         return kept
+    }
+
+    /// A byte that would make the run part of a longer token (identifiers, base64url, paths).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        base64Values[Int(byte)] >= 0 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
