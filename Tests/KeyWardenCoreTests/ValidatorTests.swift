@@ -24,7 +24,7 @@ import Testing
 
     @Test func registryKnowsEveryValidatorByName() {
         #expect(SecretValidators.names == ["base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif",
-                                           "github-checksum", "jwt", "solana-secret-key"])
+                                           "github-checksum", "jwt", "not-code", "solana-secret-key"])
         #expect(SecretValidators.named("jwt") is JWTValidator)
         #expect(SecretValidators.named("nope") == nil)
     }

@@ -10,7 +10,11 @@ public struct TextReportWriter: ScanReportWriter {
             out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(finding.rule)\n"
             out += "  \(finding.path):\(finding.line):\(finding.column)  \(finding.description)\n"
             out += "  secret \(redactor.redact(finding.secret).replacingOccurrences(of: "\n", with: "\\n"))"
-            out += "  fingerprint \(finding.fingerprint.prefix(16))\n\n"
+            out += "  fingerprint \(finding.fingerprint.prefix(16))\n"
+            if let keyId = finding.keyId { out += "  key id \(keyId)\n" }
+            for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
+            if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
+            out += "\n"
         }
         out += summaryLine(report) + "\n"
         return out

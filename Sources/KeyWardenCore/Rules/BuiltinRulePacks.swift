@@ -808,9 +808,10 @@ rules:
   - id: generic-secret-assignment
     description: High-entropy value assigned to a key, secret, token or password
     severity: medium
-    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["''\s,;]|$)'
+    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
     secretGroup: 1
     minEntropy: 3.7
+    validator: not-code
     examples:
       - 'api_key = "Zx8KqP2mN7vB4cR9tY6wQ1eL"'
       - 'SESSION_SECRET=q8Vz2Lx9Kw4Pn7Rt1Ys6Bd3H'
@@ -820,6 +821,9 @@ rules:
       - 'token = get_token_from_environment()'
       - 'password: ${DATABASE_PASSWORD}'
       - 'SECRET_KEY_FILE=/run/secrets/app_secret_key'
+      - 'public typealias PrivateKey = P256.Signing.PrivateKey'
+      - 'self.previousX509PrivateKey = previousX509PrivateKey'
+      - 'password: self.configuration.password,'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
 """#),

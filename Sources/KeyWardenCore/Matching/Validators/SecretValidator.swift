@@ -18,6 +18,7 @@ public enum SecretValidators {
         BIP32PrivateKeyValidator.self,
         SolanaSecretKeyValidator.self,
         BasicAuthValidator.self,
+        GenericSecretValueValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }
