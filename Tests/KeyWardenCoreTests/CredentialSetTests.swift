@@ -123,3 +123,24 @@ import Testing
 enum SharedScanner {
     static let builtin = Result { try builtinScanner() }
 }
+
+@Suite struct MatchPreferenceTests {
+    @Test func aCoinbaseKeyPEMIsReportedOnceByTheCoinbaseRuleWithItsKeyName() throws {
+        let name = "organizations/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b/apiKeys/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+        let text = """
+        coinbase:
+          api_key_name: "\(name)"
+          api_private_key: |
+            -----BEGIN EC PRIVATE KEY-----
+            MHcCAQEEIP5Dk20Xolal9BUbf7di+fhthwcxEIH3QLFbCbTOkNCmoAoGCCqGSM49
+            AwEHoUQDQgAE4AF+nAGoAoAHGSMB71TUCqKtoBl3jqbN7/56W/8CjFGIqvg6sgPT
+            6eJyG+z1GGv1RboaQQr0UbGZESMZp5VIQQ==
+            -----END EC PRIVATE KEY-----
+        """
+        let scanner = try SharedScanner.builtin.get()
+        let findings = try scanner.findings(in: Array(text.utf8), path: "settings.yaml", worker: scanner.makeWorker())
+        #expect(findings.map(\.rule) == ["coinbase-cdp-private-key"])
+        #expect(findings.first?.line == 4)
+        #expect(findings.first?.keyId == name)
+    }
+}

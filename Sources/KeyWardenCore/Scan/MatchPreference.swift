@@ -22,13 +22,20 @@ struct MatchPreference: Sendable {
     func preferred(_ matches: [SecretMatch]) -> [SecretMatch] {
         guard matches.count > 1 else { return matches }
         let specific = matches.filter { !isGeneric[$0.ruleIndex] }
-        return matches.filter { match in
-            if isGeneric[match.ruleIndex] { return !specific.contains { $0.secret.overlaps(match.secret) } }
-            for other in specific where other != match {
-                if other.secret.overlaps(match.secret), overridden[other.ruleIndex].contains(ids[match.ruleIndex]) { return false }
-                if other.secret == match.secret, rank(other) < rank(match) { return false }
+        // Overrides first, so an overridden rule cannot in turn outrank the rule overriding it.
+        let kept = specific.filter { match in
+            !specific.contains { other in
+                other != match && other.secret.overlaps(match.secret) && overridden[other.ruleIndex].contains(ids[match.ruleIndex])
             }
-            return true
+        }
+        let best = kept.filter { match in
+            !kept.contains { other in other != match && other.secret == match.secret && rank(other) < rank(match) }
+        }
+        let generic = matches.filter { match in
+            isGeneric[match.ruleIndex] && !specific.contains { $0.secret.overlaps(match.secret) }
+        }
+        return (best + generic).sorted {
+            ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound)
         }
     }
 
