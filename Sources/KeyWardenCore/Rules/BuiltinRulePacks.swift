@@ -552,7 +552,7 @@ rules:
   - id: coinbase-cdp-private-key
     description: Coinbase CDP API private key (EC PEM)
     severity: critical
-    pattern: '(-----BEGIN EC PRIVATE KEY-----[A-Za-z0-9+/=\s\\]{64,}?-----END EC PRIVATE KEY-----)'
+    pattern: '(-----BEGIN EC PRIVATE KEY-----[A-Za-z0-9+/=\s\\",]{64,}?-----END EC PRIVATE KEY-----)'
     secretGroup: 1
     contextKeywords: ['coinbase', 'cdp', 'organizations/']
     credentialSet: coinbase
@@ -569,6 +569,12 @@ rules:
       - |-
         coinbase:
           private_key: "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49\nAwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc\n6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==\n-----END EC PRIVATE KEY-----"
+      - |-
+        "COINBASE_API_PRIVATE_KEY = \"\"\"-----BEGIN EC PRIVATE KEY-----\n",
+            "MHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49\n",
+            "AwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc\n",
+            "6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==\n",
+            "-----END EC PRIVATE KEY-----\n"
     negativeExamples:
       - |-
         TLS_KEY="-----BEGIN EC PRIVATE KEY-----
@@ -576,6 +582,7 @@ rules:
         AwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc
         6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==
         -----END EC PRIVATE KEY-----"
+      - 'coinbase: if line.hasPrefix("-----BEGIN EC PRIVATE KEY-----") { skip("-----END EC PRIVATE KEY-----") }'
       - |-
         coinbase:
           private_key: "-----BEGIN EC PRIVATE KEY-----\n<your key>\n-----END EC PRIVATE KEY-----"
@@ -846,12 +853,13 @@ rules:
       - https://core.telegram.org/bots/api#authorizing-your-bot
 """#),
         ("Rules/secrets/private-keys.yaml", #"""
-# Private keys in PEM armour: the whole block, including escaped newlines as in JSON strings.
+# Private keys in PEM armour: the whole block, including escaped newlines as in JSON strings and
+# the one-string-per-line form of Jupyter notebooks.
 rules:
   - id: private-key-pem
     description: Private key (PEM block)
     severity: critical
-    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
+    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
     secretGroup: 1
     examples:
       - |
@@ -861,6 +869,11 @@ rules:
         lTvnVq7q7QfbR/2bq7IpstxT9ornkpEa
         -----END RSA PRIVATE KEY-----
       - '"key": "-----BEGIN PRIVATE KEY-----\nPJeLIV7qmnmglBCbA+jWeEKNOzH+t3iK1ox5ZaPcJjuiJt7thWO9A6vGECjC9ZcK\nTccH0t1EeZi46+BjtsnrbWW6zZNx9u8i4F0YCSJ+N0L3rG/HoNpNa4HVYpJZiJVo\n-----END PRIVATE KEY-----"'
+      - |
+            "KEY = \"\"\"-----BEGIN PRIVATE KEY-----\n",
+            "PJeLIV7qmnmglBCbA+jWeEKNOzH+t3iK1ox5ZaPcJjuiJt7thWO9A6vGECjC9ZcK\n",
+            "TccH0t1EeZi46+BjtsnrbWW6zZNx9u8i4F0YCSJ+N0L3rG/HoNpNa4HVYpJZiJVo\n",
+            "-----END PRIVATE KEY-----\n"
     negativeExamples:
       - |
         -----BEGIN PUBLIC KEY-----
