@@ -50,6 +50,21 @@ import Testing
         #expect(findings.first?.decodedFrom == "base64")
     }
 
+    @Test func decodingStopsAfterTwoLevels() throws {
+        let three = Self.base64("x=" + Self.base64("y=" + Self.base64("token: \(Self.token)")))
+        #expect(try scan("blob: \(three)\n").isEmpty)
+    }
+
+    @Test func decodedOutputPerBufferIsBounded() throws {
+        let filler = Self.base64(String(repeating: "harmless text ", count: 1000))
+        let lines = Array(repeating: "pad: \(filler)", count: EncodedText.maximumDecodedBytes / 14_000 + 2)
+        let text = lines.joined(separator: "\n") + "\nGITHUB_TOKEN: \(Self.base64(Self.token))\n"
+        let spans = text.utf8.withContiguousStorageIfAvailable { EncodedText.spans(in: UnsafeRawBufferPointer($0)) } ?? []
+        #expect(!spans.isEmpty)
+        #expect(!spans.contains { String(decoding: $0.decoded, as: UTF8.self) == Self.token }) // past the budget
+        #expect(spans.reduce(0) { $0 + $1.decoded.count } < EncodedText.maximumDecodedBytes + 14_001)
+    }
+
     @Test func base64ThatDecodesToBinaryIsLeftAlone() throws {
         let binary = Data((0..<48).map { UInt8($0 * 5 & 0xFF) }).base64EncodedString()
         #expect(try scan("data:\n  blob: \(binary)\n").isEmpty)

@@ -6,6 +6,8 @@ struct EncodedSecretScanner {
     static let maximumDepth = 2
     /// Bytes of context kept before an encoded run, whatever its line count.
     static let maximumContext = 2048
+    /// Bytes of the line kept after an encoded run.
+    static let maximumTrailingContext = 256
 
     struct DecodedMatch {
         let ruleIndex: Int
@@ -23,8 +25,11 @@ struct EncodedSecretScanner {
         var found: [DecodedMatch] = []
         for span in EncodedText.spans(in: buffer) {
             let contextStart = Self.contextStart(before: span.range.lowerBound, in: buffer)
+            // The rest of the line, bounded: a minified line holding many encoded runs would
+            // otherwise be rescanned once per run.
             var lineEnd = span.range.upperBound
-            while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            let tailLimit = min(buffer.count, span.range.upperBound + Self.maximumTrailingContext)
+            while lineEnd < tailLimit, buffer[lineEnd] != 0x0A { lineEnd += 1 }
             var text = Array(UnsafeRawBufferPointer(rebasing: buffer[contextStart..<span.range.lowerBound]))
             let decoded = text.count..<(text.count + span.decoded.count)
             text += span.decoded
