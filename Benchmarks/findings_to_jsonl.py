@@ -1,30 +1,47 @@
 #!/usr/bin/env python3
-"""Converts a scan report to score.py's JSON lines: {"path", "line", "rule", "commit"} per finding.
+"""Convert a scan report to the JSON lines ../shared/bench/score.py reads: one
+{"path", "line", "rule"[, "commit"]} per finding.
 
-Usage: findings_to_jsonl.py keywarden|gitleaks REPORT.json OUT.jsonl
-keywarden: `keywarden scan --format json` (findings[].path/line/rule/commit).
+    findings_to_jsonl.py [keywarden|gitleaks] REPORT.json [OUT.jsonl]     (default tool keywarden, stdout)
+
+keywarden: `keywarden scan --format json`; a grouped credential set also yields one row per other
+part (its key and passphrase lines, from the finding's `parts`).
 gitleaks:  `gitleaks git --report-format json` (a list of File/StartLine/RuleID/Commit).
 """
 import json
 import sys
 
 
+def keywarden_rows(report: dict):
+    for finding in report["findings"]:
+        base = {"path": finding["path"], "rule": finding["rule"]}
+        if finding.get("commit"):
+            base["commit"] = finding["commit"]
+        yield {**base, "line": finding["line"]}
+        for part in finding.get("parts") or []:
+            yield {**base, "rule": part["rule"], "line": part["line"]}
+
+
+def gitleaks_rows(report: list):
+    for finding in report or []:
+        yield {"path": finding["File"], "line": finding["StartLine"], "rule": finding["RuleID"], "commit": finding.get("Commit")}
+
+
 def main(argv: list[str]) -> int:
-    tool, report, out = argv[1:4]
-    with open(report, encoding="utf-8") as handle:
-        document = json.load(handle)
-    if tool == "keywarden":
-        rows = [{"path": f["path"], "line": f["line"], "rule": f["rule"], "commit": f.get("commit")}
-                for f in document["findings"]]
-    elif tool == "gitleaks":
-        rows = [{"path": f["File"], "line": f["StartLine"], "rule": f["RuleID"], "commit": f.get("Commit")}
-                for f in (document or [])]
+    arguments = argv[1:]
+    tool = arguments.pop(0) if arguments and arguments[0] in ("keywarden", "gitleaks") else "keywarden"
+    if not arguments:
+        raise SystemExit(__doc__)
+    with open(arguments[0], encoding="utf-8") as handle:
+        report = json.load(handle)
+    rows = list(keywarden_rows(report) if tool == "keywarden" else gitleaks_rows(report))
+    lines = "".join(json.dumps(row, sort_keys=True) + "\n" for row in rows)
+    if len(arguments) > 1:
+        with open(arguments[1], "w", encoding="utf-8") as handle:
+            handle.write(lines)
+        print(f"{tool}: {len(rows)} findings -> {arguments[1]}", file=sys.stderr)
     else:
-        raise SystemExit(f"unknown tool {tool!r}: expected keywarden or gitleaks")
-    with open(out, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, sort_keys=True) + "\n")
-    print(f"{tool}: {len(rows)} findings -> {out}", file=sys.stderr)
+        sys.stdout.write(lines)
     return 0
 
 

@@ -3,13 +3,13 @@ import Testing
 
 @Suite(.serialized) struct GitScanCommandTests {
     typealias H = GitCLIHarness
-    let key = "AKIAQWERTY7ABCD2EFGH"
+    let key = "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"  // a secret (an AWS key id is public: reported in full as keyId)
     let otherKey = "AKIAZ3KQ7PLM2XWRT5NB"
 
     /// A repository where a key was committed and removed again.
     func repositoryWithDeletedSecret() throws -> (H.Directory, commit: String) {
         let repo = try H.repository()
-        try repo.write("aws.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try repo.write("aws.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "-A"], in: repo.path)
         try H.git(["commit", "-q", "-m", "add key"], in: repo.path)
         let commit = try H.git(["rev-parse", "HEAD"], in: repo.path).trimmingCharacters(in: .newlines)
@@ -44,7 +44,7 @@ import Testing
         let elsewhere = try H.Directory()
         let outcome = try H.keywarden(["scan", "--git", repo.path], in: elsewhere.path)
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("aws.env:1:19"))
+        #expect(outcome.stdout.contains("aws.env:1:14"))
         #expect(outcome.stdout.contains("commit \(commit.prefix(12))  Ada Author <ada@example.org>  2026-01-01  not in HEAD"))
         // stderr is a pipe here: no progress line.
         #expect(!outcome.stderr.contains("blobs"))
@@ -87,12 +87,12 @@ import Testing
         try H.git(["add", "clean.txt"], in: repo.path)
         #expect(try H.keywarden(["scan", "--staged"], in: repo.path).status == 0)
 
-        try repo.write("config/prod.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try repo.write("config/prod.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "config/prod.env"], in: repo.path)
         let outcome = try H.keywarden(["scan", "--staged"], in: repo.path + "/config")
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("config/prod.env"))
-        #expect(outcome.stdout.contains("AKIA…(20 chars)"))
+        #expect(outcome.stdout.contains("ghp_…(40 chars)"))
         #expect(!outcome.stdout.contains(key))
     }
 
@@ -134,13 +134,13 @@ import Testing
         #expect(repo.read(".git/hooks/pre-commit") == installed)
         #expect(repo.read(".git/hooks/pre-commit.keywarden-chained")?.contains("previous-hook-ran") == true)
 
-        try repo.write("leak.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try repo.write("leak.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "leak.env"], in: repo.path)
         let blocked = try H.run("git", ["commit", "-m", "leak"], in: repo.path)
         #expect(blocked.status != 0)
         #expect(blocked.stderr.contains("previous-hook-ran"))
         // git shows a hook's output on stderr.
-        #expect(blocked.stderr.contains("leak.env") && blocked.stderr.contains("AKIA…(20 chars)"))
+        #expect(blocked.stderr.contains("leak.env") && blocked.stderr.contains("ghp_…(40 chars)"))
 
         try H.git(["rm", "-q", "--cached", "leak.env"], in: repo.path)
         try repo.write("ok.txt", "fine\n")
@@ -152,10 +152,10 @@ import Testing
         let repo = try H.repository(initialFile: "settings.env", content: "MODE=dev\n")
         #expect(try H.keywarden(["hook", "install", "--path", repo.path], in: "/").status == 0)
         // `git commit -a` stages into a temporary index (GIT_INDEX_FILE) just before the hook runs.
-        try repo.write("settings.env", "MODE=dev\nAWS_ACCESS_KEY_ID=\(key)\n")
+        try repo.write("settings.env", "MODE=dev\nGITHUB_TOKEN=\(key)\n")
         let blocked = try H.run("git", ["commit", "-a", "-m", "leak"], in: repo.path)
         #expect(blocked.status != 0)
-        #expect(blocked.stderr.contains("settings.env:2:19"))
+        #expect(blocked.stderr.contains("settings.env:2:14"))
     }
 
     @Test func hookInstallOutsideARepositoryExitsThree() throws {

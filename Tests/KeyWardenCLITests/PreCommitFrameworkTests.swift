@@ -5,7 +5,7 @@ import Testing
 /// into `.build/test-tools` on first use. No network for pip means this test fails: it never skips.
 @Suite(.serialized) struct PreCommitFrameworkTests {
     typealias H = GitCLIHarness
-    let key = "AKIAQWERTY7ABCD2EFGH"
+    let key = "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"  // a secret (an AWS key id is public: reported in full as keyId)
 
     /// The pre-commit executable, installed into a virtual environment if it is not there yet.
     static func preCommit() throws -> String {
@@ -55,7 +55,7 @@ import Testing
 
     @Test func commitAddingASecretIsBlockedWithTheFindingRedacted() throws {
         let (repo, _) = try repositoryUsingTheFrameworkHook()
-        try repo.write("deploy/prod.env", "AWS_ACCESS_KEY_ID=\(key)\n")
+        try repo.write("deploy/prod.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "-A"], in: repo.path)
 
         let commit = try H.run("git", ["commit", "-m", "add prod config"], in: repo.path)
@@ -63,8 +63,8 @@ import Testing
         #expect(commit.status != 0)
         #expect(output.contains("keywarden-system"))
         #expect(output.contains("Failed"))
-        #expect(output.contains("deploy/prod.env:1:19"))
-        #expect(output.contains("AKIA…(20 chars)"))
+        #expect(output.contains("deploy/prod.env:1:14"))
+        #expect(output.contains("ghp_…(40 chars)"))
         #expect(!output.contains(key))
         #expect(try H.git(["rev-list", "--count", "HEAD"], in: repo.path).trimmingCharacters(in: .newlines) == "1")
     }

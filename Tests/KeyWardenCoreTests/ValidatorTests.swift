@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func registryKnowsEveryValidatorByName() {
-        #expect(SecretValidators.names == ["github-checksum", "jwt"])
+        #expect(SecretValidators.names == ["base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif",
+                                           "github-checksum", "jwt", "not-code", "not-expression", "solana-secret-key"])
         #expect(SecretValidators.named("jwt") is JWTValidator)
         #expect(SecretValidators.named("nope") == nil)
     }

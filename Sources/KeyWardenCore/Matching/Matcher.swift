@@ -6,6 +6,7 @@ public final class Matcher {
     /// Per-rule PCRE2 match state, made when the rule is first hit.
     private var pcre: [PCRE2Matcher?]
     private let windows: MatchWindows
+    private let contextKeywords: [[[UInt8]]]
 
     /// Bytes after a window's last Hyperscan end that PCRE2 may read, so `\b` and lookahead at
     /// the end of a match see the real next bytes instead of an artificial subject end.
@@ -16,6 +17,7 @@ public final class Matcher {
         scratch = try HyperscanScratch(for: compiled.database)
         pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
+        contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }
     }
 
     /// Every match of every rule in `buffer` that passes the rule's keyword, entropy and
@@ -76,11 +78,16 @@ public final class Matcher {
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match]), as: UTF8.self).lowercased()
             guard rule.keywords.contains(where: text.contains) else { return nil }
         }
+        var contextDistance: Int?
+        if !contextKeywords[index].isEmpty {
+            contextDistance = ContextKeywords.distance(of: contextKeywords[index], before: match, lines: Rule.contextLines, in: buffer)
+            if contextDistance == nil { return nil }
+        }
         if PlaceholderFilter.isPlaceholder(String(decoding: secretBytes, as: UTF8.self)) { return nil }
         let entropy = ShannonEntropy.of(secretBytes)
         if let floor = rule.minEntropy, entropy < floor { return nil }
         if let validator = compiled.validators[index], !validator.isValid(Array(secretBytes)) { return nil }
-        return SecretMatch(ruleIndex: index, match: match, secret: secret, entropy: entropy)
+        return SecretMatch(ruleIndex: index, match: match, secret: secret, entropy: entropy, contextDistance: contextDistance)
     }
 }
 

@@ -4,4 +4,6 @@ public struct SecretMatch: Sendable, Hashable {
     public let match: Range<Int>
     public let secret: Range<Int>
     public let entropy: Double
+    /// Bytes between the nearest context keyword and the match end, for rules with context keywords.
+    public var contextDistance: Int? = nil
 }

@@ -50,6 +50,8 @@ public struct ScanReportDocument: Codable, Sendable {
         public var email: String?
         public var date: String?
         public var presentAtHead: Bool?
+        /// Where the other parts of a grouped credential set are (key, passphrase).
+        public var parts: [CredentialPartLocation]? = nil
     }
 
     public struct SkippedRecord: Codable, Sendable {
@@ -80,7 +82,7 @@ public struct ScanReportDocument: Codable, Sendable {
                           secret: redactor.redact($0.secret), fingerprint: $0.fingerprint, entropy: $0.entropy,
                           keyId: $0.keyId, decodedFrom: $0.decodedFrom, commit: $0.git?.commit, author: $0.git?.author,
                           email: $0.git?.email, date: $0.git.map { ISO8601DateFormatter().string(from: $0.date) },
-                          presentAtHead: $0.git?.presentAtHead)
+                          presentAtHead: $0.git?.presentAtHead, parts: $0.parts)
         }
         skipped = report.result.skipped.map { SkippedRecord(path: $0.path, reason: $0.explanation) }
     }

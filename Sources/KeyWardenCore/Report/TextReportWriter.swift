@@ -11,6 +11,9 @@ public struct TextReportWriter: ScanReportWriter {
             out += "  \(finding.path):\(finding.line):\(finding.column)  \(finding.description)\n"
             out += "  secret \(redactor.redact(finding.secret).replacingOccurrences(of: "\n", with: "\\n"))"
             out += "  fingerprint \(finding.fingerprint.prefix(16))\n"
+            if let keyId = finding.keyId { out += "  key id \(keyId)\n" }
+            for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
+            if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
             if let git = finding.git {
                 out += "  commit \(git.commit.prefix(12))  \(git.author) <\(git.email)>  \(Self.day(git.date))  "
                 out += git.presentAtHead ? "still in HEAD\n" : "not in HEAD\n"

@@ -4,7 +4,8 @@
 enum BuiltinRulePacks {
     static let files: [(path: String, text: String)] = [
         ("Rules/secrets/cloud.yaml", #"""
-# Cloud provider credentials.
+# Cloud provider credentials. The AWS access key id is the `key` part of the `aws` credential
+# set: next to its secret access key they are reported as one finding whose keyId is the id.
 rules:
   - id: aws-access-key-id
     description: AWS access key ID
@@ -12,6 +13,8 @@ rules:
     pattern: '\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b'
     secretGroup: 1
     minEntropy: 3.0
+    credentialSet: aws
+    part: key
     examples:
       - 'AWS_ACCESS_KEY_ID=AKIAQWERTY7ABCD2EFGH'
       - '"aws_access_key_id": "ASIAZ3KQ7PLM2XWRT5NB"'
@@ -28,6 +31,8 @@ rules:
     pattern: '(?i)aws[a-z0-9_.-]{0,20}(?:secret|private)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'
     secretGroup: 1
     minEntropy: 4.0
+    credentialSet: aws
+    part: secret
     examples:
       - 'AWS_SECRET_ACCESS_KEY=Tq8vZr2Lx+Mw9Pn4Ks7Jd3Hf6Gb1Yc5Xe0Ua/Wo2'
       - 'aws_secret_access_key: "Tq8vZr2Lx+Mw9Pn4Ks7Jd3Hf6Gb1Yc5Xe0Ua/Wo2"'
@@ -50,6 +55,252 @@ rules:
     references:
       - https://cloud.google.com/docs/authentication/api-keys
 """#),
+        ("Rules/secrets/credential-files.yaml", #"""
+# Credentials in well-known files and application configs: the generic secrets people leak next
+# to their keys. Formats: netrc(5), PostgreSQL's .pgpass, git-credential-store, npm's .npmrc,
+# Docker's config.json, s3cmd's .s3cfg, Apache htpasswd and crypt(3) hashes in shadow files,
+# connection strings, PHP define(), Rails secrets.yml, Spring properties and XML settings.
+rules:
+  - id: netrc-password
+    description: Password in a .netrc machine entry
+    severity: high
+    pattern: '\bmachine[ \t]+[^\s]{1,253}(?:\s+(?:login|account|port)[ \t]+[^\s]{1,128}){0,3}\s+password[ \t]+([^\s]{3,128})'
+    secretGroup: 1
+    examples:
+      - 'machine api.heroku.com login ops@example.com password 7f3a9c1e-55b2-4d8e-a0c4-d1e2f3a4b5c6'
+      - |-
+        machine ftp.example.net
+          login deploy
+          password Vq8ZrT2mLx9Kw4Pn
+    negativeExamples:
+      - 'machine api.example.com login me password changeme'
+      - 'machine api.example.com login me password ${NETRC_PASSWORD}'
+    references:
+      - https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html
+
+  - id: pgpass-password
+    description: Password in a PostgreSQL .pgpass line (host:port:database:user:password)
+    severity: high
+    pattern: '^[A-Za-z0-9._*-]{1,253}:(?:[0-9]{1,5}|\*):[A-Za-z0-9._*-]{1,63}:[A-Za-z0-9._@*-]{1,63}:([^\s:]{6,128})$'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - 'db-7f3a.internal.example.net:5432:ledger:app:Vq8ZrT2mLx9Kw4Pn'
+    negativeExamples:
+      - 'localhost:5432:*:postgres:<password>'
+      - 'localhost:5432:*:postgres:xxxxxxxx'
+    references:
+      - https://www.postgresql.org/docs/current/libpq-pgpass.html
+
+  - id: url-embedded-credentials
+    description: Password or token embedded in an http(s), ftp or git URL (.git-credentials and configs)
+    severity: high
+    pattern: '\b(?:https?|ftps?|git|ssh)://[A-Za-z0-9._%+-]{1,64}:([^\s:/@"''`<>{}$]{6,128})@[A-Za-z0-9.-]{1,253}'
+    secretGroup: 1
+    minEntropy: 3.0
+    examples:
+      - 'https://octocat: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@github.com'
+      - 'url = https://deploy:Vq8ZrT2mLx9Kw4Pn@git.example.com/team/repo.git'
+    negativeExamples:
+      - 'https://user:password@example.com'
+      - 'https://user:${TOKEN}@github.com'
+      - 'https://user:<token>@github.com'
+      - 'ssh://git@github.com:22/org/repo.git'
+    references:
+      - https://git-scm.com/docs/git-credential-store
+
+  - id: npmrc-auth-token
+    description: npm registry credential in .npmrc (_authToken, _auth, _password)
+    severity: high
+    pattern: '(?:_authToken|:_auth|:_password|^_auth|^_password)[ \t]*=[ \t]*["'']?([^\s"'']{8,512})'
+    secretGroup: 1
+    minEntropy: 3.0
+    examples:
+      - '//registry.npmjs.org/:_authToken=npm_Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E'
+      - '//npm.example.com/:_password=VnE4WnJUMm1MeDlLdzRQbg=='
+    negativeExamples:
+      - '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'
+      - '//registry.npmjs.org/:_authToken=YOUR_TOKEN_HERE'
+    references:
+      - https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration
+
+  - id: npm-access-token
+    description: npm access token
+    severity: high
+    pattern: '\b(npm_[A-Za-z0-9]{36})\b'
+    secretGroup: 1
+    minEntropy: 4.0
+    examples:
+      - 'NPM_TOKEN=npm_Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E'
+    negativeExamples:
+      - 'NPM_TOKEN=npm_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'
+    references:
+      - https://docs.npmjs.com/about-access-tokens
+
+  - id: docker-config-auth
+    description: Registry credential (base64 user:password) in a Docker config.json auths entry
+    severity: high
+    pattern: '"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{6,512}={0,2})"'
+    secretGroup: 1
+    validator: basic-auth
+    examples:
+      - '{"auths": {"registry.example.com": {"auth": "ZGVwbG95OlZxOFpyVDJtTHg5S3c0UG4="}}}'
+    negativeExamples:
+      - '"auth": "bm90IGJhc2ljIGF1dGg="'
+      - '"auth": "oauth2"'
+    references:
+      - https://docs.docker.com/reference/cli/docker/login/#credential-stores
+
+  - id: aws-secret-key-setting
+    description: AWS secret key under a short name (.s3cfg secret_key, AWS config sections, Terraform)
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,20}secret[_.-]?(?:access[_.-]?)?key)["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}["''`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: [aws, s3, akia, asia, access_key]
+    credentialSet: aws
+    part: secret
+    examples:
+      - |-
+        [default]
+        access_key = AKIAQWERTY7ABCD2EFGH
+        secret_key = Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIo
+      - |-
+        provider "aws" {
+          secret_key = "Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIo"
+    negativeExamples:
+      - 'secret_key = Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIo'
+      - |-
+        [default]
+        access_key = AKIAIOSFODNN7EXAMPLE
+        secret_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+      - |-
+        [default]
+        secret_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+    references:
+      - https://s3tools.org/kb/item14.htm
+      - https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
+
+  - id: password-hash
+    description: Password hash in an htpasswd or shadow line (crypt, bcrypt, apr1, SHA)
+    severity: medium
+    pattern: '^[A-Za-z0-9._@-]{1,64}:(\$(?:apr1|2[abxy]|1|5|6|y|7)\$[./A-Za-z0-9$]{20,200}|\{SHA\}[A-Za-z0-9+/]{27}=)'
+    secretGroup: 1
+    examples:
+      - 'admin:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/'
+      - 'root:$6$Zx8KqP2m$N7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIo.Vq8ZrT2mLx9Kw4Pn/Hf5Yc0Ge2Ja7Uo4Ri9Sk1:19700:0:99999:7:::'
+      - 'deploy:$2y$10$Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIoVq8ZrT2mLx9Kw'
+      - 'ops:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='
+    negativeExamples:
+      - 'root:*:19700:0:99999:7:::'
+      - 'daemon:!:19700::::::'
+    references:
+      - https://httpd.apache.org/docs/2.4/misc/password_encryptions.html
+
+  - id: connection-string-password
+    description: Password in an ADO.NET/ODBC connection string (Server=...;Password=...)
+    severity: high
+    pattern: '(?i:(?:server|data source|host|address|addr)[ \t]*=[^;"''\n]{1,128};(?:[^;"''\n]{0,128};){0,8}[ \t]*(?:password|pwd)[ \t]*=[ \t]*)([^;"''\s]{4,128})'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - 'Server=sql-7f3a.example.net;Database=Ledger;User Id=app;Password=Vq8ZrT2mLx9Kw4Pn;'
+      - '<add name="Main" connectionString="Data Source=db01;Initial Catalog=Orders;User ID=svc;Pwd=Hf5!Yc0Ge2Ja7;" />'
+    negativeExamples:
+      - 'Server=localhost;Database=Ledger;User Id=app;Password=changeme;'
+      - 'Server=localhost;Database=Ledger;User Id=app;Password={0};'
+    references:
+      - https://learn.microsoft.com/en-us/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring
+
+  - id: jdbc-url-password
+    description: Password parameter in a JDBC URL
+    severity: high
+    pattern: '\bjdbc:[a-z0-9]{2,20}:[^\s"''<>]{1,200}?[?&;](?:password|pwd)=([^&;\s"''<>]{4,128})'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - 'jdbc:mysql://db.example.net:3306/ledger?user=app&password=Vq8ZrT2mLx9Kw4Pn'
+      - 'jdbc:sqlserver://db01:1433;databaseName=orders;user=svc;password=Hf5Yc0Ge2Ja7'
+    negativeExamples:
+      - 'jdbc:mysql://localhost:3306/ledger?user=app&password=${DB_PASSWORD}'
+    references:
+      - https://dev.mysql.com/doc/connector-j/en/connector-j-reference-jdbc-url-format.html
+
+  - id: php-define-secret
+    description: Password, key or salt in a PHP define() (wp-config.php and friends)
+    severity: high
+    pattern: 'define\([ \t]*["'']([A-Z0-9_]{0,40}(?:PASSWORD|PASS|PWD|SECRET|_KEY|_SALT|TOKEN))["''][ \t]*,[ \t]*["'']([^"''\s]{6,256})["'']'
+    secretGroup: 2
+    minEntropy: 2.8
+    examples:
+      - "define('DB_PASSWORD', 'Vq8ZrT2mLx9Kw4Pn');"
+      - 'define("AUTH_KEY", "k#2V!q8Zr@T2mLx9Kw4Pn&Hf5Yc0Ge2Ja7Uo4Ri9Sk");'
+    negativeExamples:
+      - "define('DB_PASSWORD', 'password');"
+      - "define('AUTH_KEY', 'put your unique phrase here');"
+      - "define('DB_PASSWORD', getenv('DB_PASSWORD'));"
+    references:
+      - https://developer.wordpress.org/advanced-administration/wordpress/wp-config/
+
+  - id: rails-secret-key-base
+    description: Rails secret_key_base (secrets.yml, credentials)
+    severity: critical
+    pattern: 'secret_key_base[ \t]*:[ \t]*["'']?([0-9a-f]{64,256})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    examples:
+      - |-
+        production:
+          secret_key_base: 3e8b1d6f9a2c5e7b0d3f6a9c2e5b8d1f4a7c0e3b6d9f2a5c8e1b4d7f0a3c6e9b7d2a9f4c1e8b5d3a6f0c9e2b7d4a1f8c5e3b0d6a9f2c7e4b1d8a5f3c0e6b9d2a
+    negativeExamples:
+      - 'secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>'
+    references:
+      - https://guides.rubyonrails.org/security.html#custom-credentials
+
+  - id: spring-property-secret
+    description: Password or secret in a Spring/Java properties or application.yml setting
+    severity: high
+    pattern: '^[ \t]*(?:spring|[a-z0-9-]{1,30})(?:\.[a-z0-9-]{1,30}){1,6}\.(?:password|secret|client-secret|secret-key)[ \t]*[=:][ \t]*([^\s$#{}"''<>][^\s"''<>]{3,127})[ \t]*$'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - 'spring.datasource.password=Vq8ZrT2mLx9Kw4Pn'
+      - 'spring.security.oauth2.client.registration.github.client-secret: Hf5Yc0Ge2Ja7Uo4Ri9Sk'
+    negativeExamples:
+      - 'spring.datasource.password=${DB_PASSWORD}'
+      - 'spring.datasource.password=changeme'
+    references:
+      - https://docs.spring.io/spring-boot/appendix/application-properties/index.html
+
+  - id: xml-password-element
+    description: Password or secret in an XML element (<password>...</password>)
+    severity: high
+    pattern: '<(?:password|passwd|pwd|secret|secretKey|clientSecret|Password|ClientSecret)>([^<\s]{4,128})</'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - '<server><id>nexus</id><password>Vq8ZrT2mLx9Kw4Pn</password></server>'
+    negativeExamples:
+      - '<password>${db.password}</password>'
+      - '<password>changeme</password>'
+    references:
+      - https://maven.apache.org/settings.html#servers
+
+  - id: xml-password-attribute
+    description: Password or secret in an XML key/value setting (<add key="...Password" value="..."/>)
+    severity: high
+    pattern: '(?i:<(?:add|property|entry|setting)[ \t]+(?:key|name)="[a-z0-9_.:-]{0,40}(?:password|secret|pwd)[a-z0-9_.:-]{0,20}"[ \t]+value=")([^"\s]{4,128})"'
+    secretGroup: 1
+    minEntropy: 2.5
+    examples:
+      - '<add key="SmtpPassword" value="Hf5Yc0Ge2Ja7Uo4Ri9Sk" />'
+      - '<property name="hibernate.connection.password" value="Vq8ZrT2mLx9Kw4Pn"/>'
+    negativeExamples:
+      - '<add key="SmtpPassword" value="changeme" />'
+      - '<property name="hibernate.connection.password" value="${db.password}"/>'
+    references:
+      - https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings
+"""#),
         ("Rules/secrets/databases.yaml", #"""
 # Connection strings that carry a password.
 rules:
@@ -68,6 +319,510 @@ rules:
     references:
       - https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
 """#),
+        ("Rules/secrets/exchanges.yaml", #"""
+# Exchange API credentials. Keys are often bare hex, UUIDs or alphanumerics, so most rules
+# need context: a variable name on the match (OKX_API_KEY=, apiSecret:) and a provider word
+# (`contextKeywords`) in the match or in the few lines before it (a `binance:` section, a
+# `const okxConfig = {` block). A UUID or a 64-hex value alone is never a finding.
+#
+# Fields used here beyond the basics (see RulePackLoader):
+#   contextKeywords  words of which one must start a word in the match or in the 6 lines above it
+#   credentialSet    the provider a rule finds a part of; matches of one set a few lines apart
+#   part             key | secret | passphrase: are reported as ONE finding at the secret,
+#                    carrying the key in full as `keyId` (the key is public; the secret stays redacted)
+#   overrides        rule ids whose overlapping matches this more precise rule replaces
+# Formats: /reference/exchanges.md section 3. Signing test-vector secrets from the exchanges'
+# documentation are negative examples (PlaceholderFilter.documentationExamples).
+rules:
+
+  - id: okx-api-key
+    description: OKX API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'
+    secretGroup: 1
+    contextKeywords: ['okx']
+    credentialSet: okx
+    part: key
+    examples:
+      - 'OKX_API_KEY=3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c'
+      - |-
+        okx:
+          api_key: "3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c"
+      - |-
+        const okxConfig = {
+          apiKey: "3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c",
+    negativeExamples:
+      - 'REQUEST_ID=3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c'
+      - 'BINANCE_API_KEY=3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c'
+      - 'OKX_API_KEY=YOUR_API_KEY'
+      - 'OKX_API_KEY=${OKX_API_KEY}'
+    references:
+      - https://www.okx.com/docs-v5/en/#overview-rest-authentication
+
+  - id: okx-secret-key
+    description: OKX API secret key
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9A-F]{32})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    contextKeywords: ['okx']
+    credentialSet: okx
+    part: secret
+    examples:
+      - 'OKX_SECRET_KEY=9F3A7C2E5B8D1F4A6C9E2B5D8F1A3C7E'
+      - |-
+        okx:
+          api_key: "3b9f2c1e-7a4d-4e8b-9c2f-5d6e7f8a9b0c"
+          secret_key: "9F3A7C2E5B8D1F4A6C9E2B5D8F1A3C7E"
+    negativeExamples:
+      - 'OKX_SECRET_KEY=22582BD0CFF14C41EDBF1AB98506286D'
+      - 'OKX_SECRET_KEY=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'
+      - 'MD5_SECRET=9F3A7C2E5B8D1F4A6C9E2B5D8F1A3C7E'
+      - 'OKX_SECRET_KEY=<secret>'
+
+  - id: okx-passphrase
+    description: OKX API passphrase
+    severity: high
+    pattern: '(?i:[a-z0-9_.-]{0,40}pass[_.-]?(?:phrase|word))\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([^\s"''`$<>{}\\]{8,64})(?:["''`\s,;)\\]|$)'
+    secretGroup: 1
+    validator: not-expression   # code reading a passphrase is not one
+    minEntropy: 2.5
+    contextKeywords: ['okx']
+    credentialSet: okx
+    part: passphrase
+    examples:
+      - 'OKX_PASSPHRASE=Falcon!2231orchid'
+      - |-
+        okx:
+          passphrase: "Tundra_77copper"
+    negativeExamples:
+      - |-
+        okx:
+          passphrase: credentials.passphrase
+      - 'OKX_PASSPHRASE=signer.encryptedPassphrase(credentials.passphrase)'
+      - 'OKX_PASSPHRASE=changeme'
+      - 'OKX_PASSPHRASE=${OKX_PASSPHRASE}'
+      - 'KEYCHAIN_PASSPHRASE=Falcon!2231orchid'
+
+  - id: binance-api-key
+    description: Binance API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{64})\b'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: ['binance']
+    credentialSet: binance
+    part: key
+    examples:
+      - 'BINANCE_API_KEY=Q8zR3vN7pL2xK9mW4tY6bH1cJ5dF0gS3aE7uI2oP9lZ4kX8nV6qM1wT5rB3yC7hG'
+      - |-
+        binance:
+          api_key: "Q8zR3vN7pL2xK9mW4tY6bH1cJ5dF0gS3aE7uI2oP9lZ4kX8nV6qM1wT5rB3yC7hG"
+    negativeExamples:
+      - 'OKX_API_KEY=Q8zR3vN7pL2xK9mW4tY6bH1cJ5dF0gS3aE7uI2oP9lZ4kX8nV6qM1wT5rB3yC7hG'
+      - 'BINANCE_API_KEY=vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A'
+      - 'BINANCE_API_KEY=YOUR_API_KEY'
+    references:
+      - https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type
+
+  - id: binance-secret-key
+    description: Binance API secret key
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{64})\b'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: ['binance']
+    credentialSet: binance
+    part: secret
+    examples:
+      - 'BINANCE_API_SECRET=DNxril3RavGD5MfvJ7NScUykT8C8UBkkpdhiG37LeXSyYV4g6snRoUYA4fXr6nzr'
+      - |-
+        "binance": {
+            "apiSecret": "DNxril3RavGD5MfvJ7NScUykT8C8UBkkpdhiG37LeXSyYV4g6snRoUYA4fXr6nzr"
+    negativeExamples:
+      - 'BINANCE_API_SECRET=NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j'
+      - 'BINANCE_API_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+      - 'SESSION_SECRET=DNxril3RavGD5MfvJ7NScUykT8C8UBkkpdhiG37LeXSyYV4g6snRoUYA4fXr6nzr'
+
+  - id: bybit-api-key
+    description: Bybit API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{16,24})\b'
+    secretGroup: 1
+    minEntropy: 3.3
+    contextKeywords: ['bybit']
+    credentialSet: bybit
+    part: key
+    examples:
+      - 'BYBIT_API_KEY=aB3dE5gH7jK9mN2pQ4'
+      - |-
+        bybit:
+          api_key: "aB3dE5gH7jK9mN2pQ4"
+    negativeExamples:
+      - 'OKX_API_KEY=aB3dE5gH7jK9mN2pQ4'
+      - 'BYBIT_API_KEY=XXXXXXXXXXXXXXXXXX'
+      - 'BYBIT_API_KEY=YOUR_API_KEY_HERE'
+    references:
+      - https://bybit-exchange.github.io/docs/v5/guide
+
+  - id: bybit-secret-key
+    description: Bybit API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{30,48})\b'
+    secretGroup: 1
+    minEntropy: 3.8
+    contextKeywords: ['bybit']
+    credentialSet: bybit
+    part: secret
+    examples:
+      - 'BYBIT_API_SECRET=Zx8Cv6Bn4Mq2Wt9Re7Ty5Ui3Op1As0Df8Gh6'
+      - |-
+        bybit:
+          api_secret: "Zx8Cv6Bn4Mq2Wt9Re7Ty5Ui3Op1As0Df8Gh6"
+    negativeExamples:
+      - 'API_SECRET=Zx8Cv6Bn4Mq2Wt9Re7Ty5Ui3Op1As0Df8Gh6'
+      - 'BYBIT_API_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+      - 'BYBIT_API_SECRET=${BYBIT_API_SECRET}'
+
+  - id: kucoin-api-key
+    description: KuCoin API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{24})\b'
+    secretGroup: 1
+    minEntropy: 2.8
+    contextKeywords: ['kucoin']
+    credentialSet: kucoin
+    part: key
+    examples:
+      - 'KUCOIN_API_KEY=5f8a3c2e9b1d4f7a6c0e8b2d'
+      - |-
+        kucoin:
+          api_key: "5f8a3c2e9b1d4f7a6c0e8b2d"
+    negativeExamples:
+      - 'MONGO_OBJECT_API_KEY=5f8a3c2e9b1d4f7a6c0e8b2d'
+      - 'KUCOIN_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxx'
+    references:
+      - https://www.kucoin.com/docs-new/authentication
+
+  - id: kucoin-secret-key
+    description: KuCoin API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'
+    secretGroup: 1
+    contextKeywords: ['kucoin']
+    credentialSet: kucoin
+    part: secret
+    examples:
+      - 'KUCOIN_API_SECRET=c7e2a9f4-3b8d-4e1a-9f6c-2d5b8e1a4c7f'
+      - |-
+        kucoin:
+          api_key: "5f8a3c2e9b1d4f7a6c0e8b2d"
+          api_secret: "c7e2a9f4-3b8d-4e1a-9f6c-2d5b8e1a4c7f"
+    negativeExamples:
+      - 'KUCOIN_API_SECRET=f03a5284-5c39-4aaa-9b20-dea10bdcf8e3'
+      - 'CLIENT_SECRET=c7e2a9f4-3b8d-4e1a-9f6c-2d5b8e1a4c7f'
+      - 'KUCOIN_API_SECRET=<secret>'
+
+  - id: kucoin-passphrase
+    description: KuCoin API passphrase
+    severity: high
+    pattern: '(?i:[a-z0-9_.-]{0,40}pass[_.-]?(?:phrase|word))\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([^\s"''`$<>{}\\]{8,64})(?:["''`\s,;)\\]|$)'
+    secretGroup: 1
+    validator: not-expression   # code reading a passphrase is not one
+    minEntropy: 2.5
+    contextKeywords: ['kucoin']
+    credentialSet: kucoin
+    part: passphrase
+    examples:
+      - 'KUCOIN_API_PASSPHRASE=Meridian.4410saffron'
+    negativeExamples:
+      - |-
+        kucoin:
+          passphrase: credentials.passphrase
+      - 'KUCOIN_PASSPHRASE=signer.encryptedPassphrase(credentials.passphrase)'
+      - 'KUCOIN_API_PASSPHRASE=changeme'
+      - 'GPG_PASSPHRASE=Meridian.4410saffron'
+
+  - id: coinbase-cdp-key-name
+    description: Coinbase CDP API key name (public identifier, reported as keyId)
+    severity: medium
+    pattern: '\b(organizations/[0-9a-f-]{36}/apiKeys/[0-9a-f-]{36})\b'
+    secretGroup: 1
+    credentialSet: coinbase
+    part: key
+    examples:
+      - 'COINBASE_API_KEY_NAME=organizations/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b/apiKeys/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+      - '"name": "organizations/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b/apiKeys/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"'
+    negativeExamples:
+      - 'COINBASE_API_KEY_NAME=organizations/{org_id}/apiKeys/{key_id}'
+      - 'organizations/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/apiKeys/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'
+    references:
+      - https://docs.cdp.coinbase.com/advanced-trade/docs/rest-api-auth
+
+  - id: coinbase-cdp-private-key
+    description: Coinbase CDP API private key (EC PEM)
+    severity: critical
+    pattern: '(-----BEGIN EC PRIVATE KEY-----[A-Za-z0-9+/=\s\\",]{64,}?-----END EC PRIVATE KEY-----)'
+    secretGroup: 1
+    contextKeywords: ['coinbase', 'cdp', 'organizations/']
+    credentialSet: coinbase
+    part: secret
+    overrides: [private-key-pem]
+    examples:
+      - |-
+        COINBASE_API_KEY_NAME=organizations/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b/apiKeys/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+        COINBASE_API_PRIVATE_KEY="-----BEGIN EC PRIVATE KEY-----
+        MHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49
+        AwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc
+        6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==
+        -----END EC PRIVATE KEY-----"
+      - |-
+        coinbase:
+          private_key: "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49\nAwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc\n6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==\n-----END EC PRIVATE KEY-----"
+      - |-
+        "COINBASE_API_PRIVATE_KEY = \"\"\"-----BEGIN EC PRIVATE KEY-----\n",
+            "MHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49\n",
+            "AwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc\n",
+            "6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==\n",
+            "-----END EC PRIVATE KEY-----\n"
+    negativeExamples:
+      - |-
+        TLS_KEY="-----BEGIN EC PRIVATE KEY-----
+        MHcCAQEEIBm3kQ2Lp8Vz7Xc4Rt9Ny1Wd6Hf2Jg5Ks3Mb8Qa0Ue7ToAoGCCqGSM49
+        AwEHoUQDQgAE7Yh2Lc9Kf4Wq1Xp8Zm3Vb6Nt0Rs5Jd2Ga7Ue4Io9Ok1Pl3Hn8Mc
+        6Bv2Xz5Qw8Er1Ty4Ui7Op0As3Df6Gh9Jk2Lz==
+        -----END EC PRIVATE KEY-----"
+      - 'coinbase: if line.hasPrefix("-----BEGIN EC PRIVATE KEY-----") { skip("-----END EC PRIVATE KEY-----") }'
+      - |-
+        coinbase:
+          private_key: "-----BEGIN EC PRIVATE KEY-----\n<your key>\n-----END EC PRIVATE KEY-----"
+
+  - id: coinbase-cdp-ed25519-secret
+    description: Coinbase CDP API secret (base64 Ed25519)
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9+/]{86}==)'
+    secretGroup: 1
+    minEntropy: 4.5
+    contextKeywords: ['coinbase', 'cdp']
+    credentialSet: coinbase
+    part: secret
+    examples:
+      - 'COINBASE_API_SECRET="kP3vX8qL2mN7zR4tW9yB1cH6dJ5fG0sA3eU8iO2pL7kZ4xV9nM1qW6tR5bY3cH8gD2jF7sA0eU4iO9pL3kZ8xV=="'
+      - |-
+        cdp:
+          private_key: "kP3vX8qL2mN7zR4tW9yB1cH6dJ5fG0sA3eU8iO2pL7kZ4xV9nM1qW6tR5bY3cH8gD2jF7sA0eU4iO9pL3kZ8xV=="
+    negativeExamples:
+      - 'SIGNING_SECRET="kP3vX8qL2mN7zR4tW9yB1cH6dJ5fG0sA3eU8iO2pL7kZ4xV9nM1qW6tR5bY3cH8gD2jF7sA0eU4iO9pL3kZ8xV=="'
+      - 'COINBASE_API_SECRET="<secret>"'
+
+  - id: kraken-api-key
+    description: Kraken API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9+/]{56})(?:[^A-Za-z0-9+/=]|$)'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: ['kraken']
+    credentialSet: kraken
+    part: key
+    examples:
+      - 'KRAKEN_API_KEY=Z6kEKkQIK/5l1yPLYi9KWBUbikyJET7OeVIWuyyxOLvna81lCcKoAN05'
+      - |-
+        kraken:
+          api_key: "Z6kEKkQIK/5l1yPLYi9KWBUbikyJET7OeVIWuyyxOLvna81lCcKoAN05"
+    negativeExamples:
+      - 'GITHUB_API_KEY=Z6kEKkQIK/5l1yPLYi9KWBUbikyJET7OeVIWuyyxOLvna81lCcKoAN05'
+      - 'KRAKEN_API_KEY=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'
+    references:
+      - https://docs.kraken.com/api/docs/guides/spot-rest-auth
+
+  - id: kraken-private-key
+    description: Kraken API private key
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9+/]{86}==)'
+    secretGroup: 1
+    minEntropy: 4.5
+    contextKeywords: ['kraken']
+    credentialSet: kraken
+    part: secret
+    examples:
+      - 'KRAKEN_PRIVATE_KEY=pR4tL8mX2vN6zQ1wK7yB3cH9dJ5fG0sA4eU8iO2pL6kZ1xV9nM3qW7tR5bY2cH8gD4jF0sA6eU9iO3pL7kZ1xA=='
+      - |-
+        kraken:
+          private_key: "pR4tL8mX2vN6zQ1wK7yB3cH9dJ5fG0sA4eU8iO2pL6kZ1xV9nM3qW7tR5bY2cH8gD4jF0sA6eU9iO3pL7kZ1xA=="
+    negativeExamples:
+      - 'KRAKEN_PRIVATE_KEY=kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg=='
+      - 'SESSION_SECRET=pR4tL8mX2vN6zQ1wK7yB3cH9dJ5fG0sA4eU8iO2pL6kZ1xV9nM3qW7tR5bY2cH8gD4jF0sA6eU9iO3pL7kZ1xA=='
+
+  - id: gate-api-key
+    description: Gate API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{32})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    contextKeywords: ['gate']
+    credentialSet: gate
+    part: key
+    examples:
+      - 'GATE_API_KEY=9c4e7a2f5b8d1e3c6a9f2b5d8e1c4a7f'
+      - |-
+        gate:
+          api_key: "9c4e7a2f5b8d1e3c6a9f2b5d8e1c4a7f"
+    negativeExamples:
+      - 'delegate_api_key = 9c4e7a2f5b8d1e3c6a9f2b5d8e1c4a7f'
+      - 'API_KEY=9c4e7a2f5b8d1e3c6a9f2b5d8e1c4a7f'
+      - 'GATE_API_KEY=00000000000000000000000000000000'
+    references:
+      - https://www.gate.io/docs/developers/apiv4/
+
+  - id: gate-secret-key
+    description: Gate API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{64})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    contextKeywords: ['gate']
+    credentialSet: gate
+    part: secret
+    examples:
+      - 'GATE_API_SECRET=3e8b1d6f9a2c5e7b0d3f6a9c2e5b8d1f4a7c0e3b6d9f2a5c8e1b4d7f0a3c6e9b'
+      - |-
+        gate:
+          api_secret: "3e8b1d6f9a2c5e7b0d3f6a9c2e5b8d1f4a7c0e3b6d9f2a5c8e1b4d7f0a3c6e9b"
+    negativeExamples:
+      - 'aggregate_secret = 3e8b1d6f9a2c5e7b0d3f6a9c2e5b8d1f4a7c0e3b6d9f2a5c8e1b4d7f0a3c6e9b'
+      - 'GATE_API_SECRET=${GATE_API_SECRET}'
+
+  - id: bitget-api-key
+    description: Bitget API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '\b(bg_[0-9a-f]{32})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    credentialSet: bitget
+    part: key
+    examples:
+      - 'BITGET_API_KEY=bg_4f7a2c9e5b1d8f3a6c0e9b2d5f8a1c4e'
+      - 'apiKey: "bg_4f7a2c9e5b1d8f3a6c0e9b2d5f8a1c4e"'
+    negativeExamples:
+      - 'BITGET_API_KEY=bg_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+      - 'BITGET_API_KEY=bg_YOUR_API_KEY'
+    references:
+      - https://www.bitget.com/api-doc/common/signature
+
+  - id: bitget-secret-key
+    description: Bitget API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-f]{64})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    contextKeywords: ['bitget']
+    credentialSet: bitget
+    part: secret
+    examples:
+      - 'BITGET_SECRET_KEY=7d2a9f4c1e8b5d3a6f0c9e2b7d4a1f8c5e3b0d6a9f2c7e4b1d8a5f3c0e6b9d2a'
+      - |-
+        bitget:
+          secret_key: "7d2a9f4c1e8b5d3a6f0c9e2b7d4a1f8c5e3b0d6a9f2c7e4b1d8a5f3c0e6b9d2a"
+    negativeExamples:
+      - 'WEBHOOK_SECRET=7d2a9f4c1e8b5d3a6f0c9e2b7d4a1f8c5e3b0d6a9f2c7e4b1d8a5f3c0e6b9d2a'
+      - 'BITGET_SECRET_KEY=changeme'
+
+  - id: bitget-passphrase
+    description: Bitget API passphrase
+    severity: high
+    pattern: '(?i:[a-z0-9_.-]{0,40}pass[_.-]?(?:phrase|word))\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([^\s"''`$<>{}\\]{8,64})(?:["''`\s,;)\\]|$)'
+    secretGroup: 1
+    validator: not-expression   # code reading a passphrase is not one
+    minEntropy: 2.5
+    contextKeywords: ['bitget']
+    credentialSet: bitget
+    part: passphrase
+    examples:
+      - 'BITGET_PASSPHRASE=Harbor*519quartz'
+    negativeExamples:
+      - |-
+        bitget:
+          passphrase: credentials.passphrase
+      - 'BITGET_PASSPHRASE=signer.encryptedPassphrase(credentials.passphrase)'
+      - 'BITGET_PASSPHRASE=<passphrase>'
+      - 'SSH_PASSPHRASE=Harbor*519quartz'
+
+  - id: gemini-api-key
+    description: Gemini API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '\b((?:master|account)-[A-Za-z0-9]{20})\b'
+    secretGroup: 1
+    minEntropy: 3.3
+    contextKeywords: ['gemini']
+    credentialSet: gemini
+    part: key
+    examples:
+      - 'GEMINI_API_KEY=account-Xq7Lm2Vz9Kp4Rt8Nw3Yb'
+      - |-
+        gemini:
+          api_key: "account-Xq7Lm2Vz9Kp4Rt8Nw3Yb"
+    negativeExamples:
+      - 'ROUTE=/account-Xq7Lm2Vz9Kp4Rt8Nw3Yb'
+      - 'GEMINI_API_KEY=account-XXXXXXXXXXXXXXXXXXXX'
+    references:
+      - https://docs.gemini.com/rest-api/#private-api-invocation
+
+  - id: gemini-api-secret
+    description: Gemini API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([1-9A-HJ-NP-Za-km-z]{28})\b'
+    secretGroup: 1
+    minEntropy: 3.8
+    contextKeywords: ['gemini']
+    credentialSet: gemini
+    part: secret
+    examples:
+      - 'GEMINI_API_SECRET=Nt3Dny1yT4zRwY92GUpw8f18qeDz'
+      - |-
+        gemini:
+          api_secret: "Nt3Dny1yT4zRwY92GUpw8f18qeDz"
+    negativeExamples:
+      - 'CLIENT_SECRET=Nt3Dny1yT4zRwY92GUpw8f18qeDz'
+      - 'GEMINI_API_SECRET=your-secret-here'
+
+  - id: bitfinex-api-key
+    description: Bitfinex API key (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,40}api[_.-]?key)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{43})\b'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: ['bitfinex', 'bfx']
+    credentialSet: bitfinex
+    part: key
+    examples:
+      - 'BITFINEX_API_KEY=Kq7Lm2Vz9Xp4Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9P'
+      - |-
+        bitfinex:
+          api_key: "Kq7Lm2Vz9Xp4Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9P"
+    negativeExamples:
+      - 'MAPS_API_KEY=Kq7Lm2Vz9Xp4Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9P'
+      - 'BITFINEX_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+    references:
+      - https://docs.bitfinex.com/docs/rest-auth
+
+  - id: bitfinex-api-secret
+    description: Bitfinex API secret
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([A-Za-z0-9]{43})\b'
+    secretGroup: 1
+    minEntropy: 4.0
+    contextKeywords: ['bitfinex', 'bfx']
+    credentialSet: bitfinex
+    part: secret
+    examples:
+      - 'BITFINEX_API_SECRET=Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9PKq7Lm2Vz9Xp4'
+      - |-
+        bfx:
+          api_secret: "Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9PKq7Lm2Vz9Xp4"
+    negativeExamples:
+      - 'APP_SECRET=Rt8Nw3Yb6Hc1Jd5Fg0Sa2Ev7Uk4Oi9PKq7Lm2Vz9Xp4'
+      - 'BITFINEX_API_SECRET=${BITFINEX_API_SECRET}'
+"""#),
         ("Rules/secrets/generic.yaml", #"""
 # Catch-all rules. A rule whose id starts with "generic-" gives way to any specific rule that
 # finds the same secret, so a value is reported once, by its most precise rule.
@@ -75,9 +830,10 @@ rules:
   - id: generic-secret-assignment
     description: High-entropy value assigned to a key, secret, token or password
     severity: medium
-    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["''\s,;]|$)'
+    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
     secretGroup: 1
     minEntropy: 3.7
+    validator: not-code
     examples:
       - 'api_key = "Zx8KqP2mN7vB4cR9tY6wQ1eL"'
       - 'SESSION_SECRET=q8Vz2Lx9Kw4Pn7Rt1Ys6Bd3H'
@@ -87,18 +843,41 @@ rules:
       - 'token = get_token_from_environment()'
       - 'password: ${DATABASE_PASSWORD}'
       - 'SECRET_KEY_FILE=/run/secrets/app_secret_key'
+      - 'public typealias PrivateKey = P256.Signing.PrivateKey'
+      - 'self.previousX509PrivateKey = previousX509PrivateKey'
+      - 'password: self.configuration.password,'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
 """#),
+        ("Rules/secrets/messaging.yaml", #"""
+# Chat-bot tokens traders wire to their bots for alerts.
+rules:
+  - id: telegram-bot-token
+    description: Telegram Bot API token
+    severity: high
+    pattern: '\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)'
+    secretGroup: 1
+    minEntropy: 3.5
+    examples:
+      - 'TELEGRAM_BOT_TOKEN=7487390706:AA81-5TkZ5-0VPU921L3suP0YRSLwn4pA_2'
+      - 'bot = Bot(token="4283024579:AAqcqQ869LXqToad1NLiXo_pkkNzAAur41q")'
+    negativeExamples:
+      - 'TELEGRAM_BOT_TOKEN=123456789:AAXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'
+      - 'TELEGRAM_BOT_TOKEN=${TELEGRAM_BOT_TOKEN}'
+    references:
+      - https://core.telegram.org/bots/api#authorizing-your-bot
+"""#),
         ("Rules/secrets/private-keys.yaml", #"""
-# Private keys in PEM armour: the whole block, including escaped newlines as in JSON strings.
+# Private keys in PEM armour: the whole block, including escaped newlines as in JSON strings and
+# the one-string-per-line form of Jupyter notebooks.
 rules:
   - id: private-key-pem
     description: Private key (PEM block)
     severity: critical
-    # One character class (backslash and n cover escaped newlines in JSON strings): a lazy
-    # repeat of a class needs no backtracking frames, an alternation group would.
-    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
+    # One character class (backslash and n cover escaped newlines in JSON strings, the quote the
+    # one-string-per-line form of notebooks): a lazy repeat of a class needs no backtracking
+    # frames, an alternation group would.
+    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
     secretGroup: 1
     examples:
       - |
@@ -108,6 +887,11 @@ rules:
         lTvnVq7q7QfbR/2bq7IpstxT9ornkpEa
         -----END RSA PRIVATE KEY-----
       - '"key": "-----BEGIN PRIVATE KEY-----\nPJeLIV7qmnmglBCbA+jWeEKNOzH+t3iK1ox5ZaPcJjuiJt7thWO9A6vGECjC9ZcK\nTccH0t1EeZi46+BjtsnrbWW6zZNx9u8i4F0YCSJ+N0L3rG/HoNpNa4HVYpJZiJVo\n-----END PRIVATE KEY-----"'
+      - |
+            "KEY = \"\"\"-----BEGIN PRIVATE KEY-----\n",
+            "PJeLIV7qmnmglBCbA+jWeEKNOzH+t3iK1ox5ZaPcJjuiJt7thWO9A6vGECjC9ZcK\n",
+            "TccH0t1EeZi46+BjtsnrbWW6zZNx9u8i4F0YCSJ+N0L3rG/HoNpNa4HVYpJZiJVo\n",
+            "-----END PRIVATE KEY-----\n"
     negativeExamples:
       - |
         -----BEGIN PUBLIC KEY-----
@@ -249,6 +1033,131 @@ rules:
       - 'API_TOKEN=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
     references:
       - https://www.rfc-editor.org/rfc/rfc7519
+"""#),
+        ("Rules/secrets/wallets.yaml", #"""
+# Wallet secrets. Each is checked by a named validator before it is reported: a BIP-39
+# phrase's checksum against the official English list (test-vector phrases whose entropy is one
+# repeated byte are not wallets), WIF and xprv base58check with their version bytes, Solana's
+# 64-byte keypair. A one-character change fails the check, so typos and invented values stay quiet.
+rules:
+
+  - id: bip39-mnemonic
+    description: BIP-39 wallet recovery phrase (checksum verified)
+    severity: critical
+    pattern: '\b((?:[a-z]{3,8}(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)){11,35}[a-z]{3,8})\b'
+    secretGroup: 1
+    validator: bip39
+    examples:
+      - 'MNEMONIC=joy super crawl tunnel very baby clinic raw bunker miss cash race'
+      - 'seed_phrase: "custom cricket drop arch renew prevent kid oak coach great panther report upset elegant reopen call night wild visual raise differ inhale endorse tunnel"'
+      - |-
+        Deployer wallet recovery phrase:
+        custom cricket drop arch renew prevent
+        kid oak coach great panther report
+        upset elegant reopen call night wild
+        visual raise differ inhale endorse tunnel
+      - '# restore with: orient camera medal cool similar web rule erode carpet open wear boy twin hurt movie'
+    negativeExamples:
+      - 'MNEMONIC=humble what process antenna notable clever sadness plastic deny arrow spy erosion'
+      - 'SEED_PHRASE=force helmet bounce around bounce february true helmet host silver stand deposit hurt boy october suit vote unfold hover ridge van answer illness surround'
+      - 'MNEMONIC=abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
+      - 'the quick brown fox jumps over the lazy dog and then some other words follow here for a while'
+    references:
+      - https://github.com/bitcoin/bips/blob/master/bip-0039.mediawiki
+
+  - id: ethereum-private-key
+    description: Ethereum/EVM private key (64 hex assigned to a private-key name)
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}priv(?:ate)?[_. -]?key[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?((?:0x)?[0-9a-fA-F]{64})\b'
+    secretGroup: 1
+    minEntropy: 3.0
+    examples:
+      - 'DEPLOYER_PRIVATE_KEY=0xfc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81'
+      - 'eth private key: 0xfc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81'
+      - 'privateKey: "fc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81"'
+      - |-
+        ethereum:
+          private_key: "0xfc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81"
+    negativeExamples:
+      - 'TX_HASH=0xfc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81'
+      - 'PRIVATE_KEY=0x0000000000000000000000000000000000000000000000000000000000000000'
+      - 'PRIVATE_KEY=0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+      - 'PRIVATE_KEY=${PRIVATE_KEY}'
+    references:
+      - https://ethereum.org/en/developers/docs/accounts/
+
+  - id: ethereum-private-key-accounts
+    description: Ethereum/EVM private key in a Hardhat/Truffle accounts list
+    severity: critical
+    pattern: 'accounts[ \t]*:[ \t]*\[[ \t]*[\"''`](0x[0-9a-fA-F]{64})[\"''`]'
+    secretGroup: 1
+    minEntropy: 3.0
+    examples:
+      - 'accounts: ["0xfc2098906adfa4596d09f5df8da9d0d1a46b838f2c0fce869343a02c542f6c81"]'
+    negativeExamples:
+      - 'accounts: [process.env.PRIVATE_KEY]'
+      - 'accounts: ["0x0000000000000000000000000000000000000000000000000000000000000000"]'
+
+  - id: bitcoin-wif-private-key
+    description: Bitcoin private key in wallet import format (base58check verified)
+    severity: critical
+    pattern: '\b([5KLc9][1-9A-HJ-NP-Za-km-z]{50,51})\b'
+    secretGroup: 1
+    validator: bitcoin-wif
+    examples:
+      - 'BTC_WIF=KzdJ8HD6bvrVSnKbY3GuC63SeYmEtbpqVWfGDe62VPsHyK6U22kA'
+      - 'hot wallet wif: 5JSFUwCB9ov5sAfvNJ2AgtGvPgDyA5t4YCGrW9C6xu6XkE5RDUA'
+    negativeExamples:
+      - 'BTC_WIF=KzdJ2HD6bvrVSnKbY3GuC63SeYmEtbpqVWfGDe62VPsHyK6U22kA'
+      - 'BTC_WIF=5JSF2wCB9ov5sAfvNJ2AgtGvPgDyA5t4YCGrW9C6xu6XkE5RDUA'
+      - 'BTC_WIF=Kxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+    references:
+      - https://en.bitcoin.it/wiki/Wallet_import_format
+
+  - id: bip32-extended-private-key
+    description: BIP-32 extended private key (xprv, tprv, yprv, zprv, ...; base58check verified)
+    severity: critical
+    pattern: '\b([xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{107,108})\b'
+    secretGroup: 1
+    validator: bip32-private-key
+    examples:
+      - 'BTC_XPRV=xprv9s21ZrQH143K3HtcNJtaVBZmNYFuo2KG24r3phHtjmzwHHzwHhVxWB3qmbU11Yo9LsbAHD9GzXMYwiFN4VvADY2whb8pvrJenWRaxgpeFhn'
+      - '"zprv": "zprvAcmSApdTr9S48bxhJnh6hZGK92MiiX8e87dGgDjsFMo2yw6UYTWWqjegvQaWHKh2v9Sz3eebri3CQx8QLvqTiCUg1e23dGJMEYsNfwRsEXo"'
+    negativeExamples:
+      - 'BTC_XPRV=xprv9s22ZrQH143K3HtcNJtaVBZmNYFuo2KG24r3phHtjmzwHHzwHhVxWB3qmbU11Yo9LsbAHD9GzXMYwiFN4VvADY2whb8pvrJenWRaxgpeFhn'
+      - 'XPUB=xpub661MyMwAqRbcG9NDiEpvetY39ViBigjGVmDuYZKSrv7igvMizVA3k6Na9ohdHCADGVPXp1ezinhMan5ZFTta8JaqmkFTf9NzcDSAcUPn3Ah'
+      - 'XPRV=xprvxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+    references:
+      - https://github.com/bitcoin/bips/blob/master/bip-0032.mediawiki
+
+  - id: solana-secret-key-array
+    description: Solana keypair secret (64-byte JSON array, as solana-keygen writes it)
+    severity: critical
+    pattern: '(\[[ \t\r\n]*(?:[0-9]{1,3}[ \t\r\n]*,[ \t\r\n]*){63}[0-9]{1,3}[ \t\r\n]*\])'
+    secretGroup: 1
+    validator: solana-secret-key
+    examples:
+      - '[14,79,34,234,177,159,46,132,247,113,244,33,76,122,35,153,67,24,83,203,134,9,125,80,49,105,16,162,41,62,138,31,147,88,76,212,66,41,186,1,79,210,78,110,152,247,34,192,86,83,131,200,155,205,168,87,198,31,216,14,142,9,155,78]'
+      - 'SOLANA_SECRET_KEY = bytes([14,79,34,234,177,159,46,132,247,113,244,33,76,122,35,153,67,24,83,203,134,9,125,80,49,105,16,162,41,62,138,31,147,88,76,212,66,41,186,1,79,210,78,110,152,247,34,192,86,83,131,200,155,205,168,87,198,31,216,14,142,9,155,78])'
+    negativeExamples:
+      - '[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63]'
+      - '[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]'
+      - '[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62]'
+    references:
+      - https://docs.solanalabs.com/cli/wallets/file-system
+
+  - id: solana-secret-key-base58
+    description: Solana keypair secret (88-character base58)
+    severity: critical
+    pattern: '(?i:[a-z0-9_.-]{0,40}(?:secret|private|keypair)[a-z0-9_.-]{0,20})\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([1-9A-HJ-NP-Za-km-z]{86,88})\b'
+    secretGroup: 1
+    minEntropy: 4.5
+    validator: solana-secret-key
+    examples:
+      - 'SOLANA_PRIVATE_KEY=sE8queFgSDCSJY3SvVFoi5jAndcyTcNaC8YVLMjwD3XPsYZ1ezG3tndg3zqck2x8KYLQLyvEAHV819fbch5MX38'
+    negativeExamples:
+      - 'TX_SIGNATURE=sE8queFgSDCSJY3SvVFoi5jAndcyTcNaC8YVLMjwD3XPsYZ1ezG3tndg3zqck2x8KYLQLyvEAHV819fbch5MX38'
+      - 'SOLANA_PRIVATE_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
 """#),
     ]
 }

@@ -15,6 +15,16 @@ public struct Rule: Sendable, Hashable {
     public let examples: [String]
     public let negativeExamples: [String]
     public let references: [String]
+    /// Words of which one must appear in the match or in the `contextLines` lines before it, at
+    /// the start of a word: the provider a bare value belongs to (`okx:` section, `OKX_API_KEY=`).
+    public let contextKeywords: [String]
+    /// The credential set (provider) this rule finds a part of, and which part.
+    public let credentialSet: String?
+    public let part: CredentialPart?
+    /// Rules whose overlapping matches this more precise rule replaces (e.g. `private-key-pem`).
+    public let overrides: [String]
+    /// How many lines before a match `contextKeywords` are looked for.
+    public static let contextLines = 6
     /// Where the rule was declared, for error messages.
     public let location: SourceLocation
     /// Where the pattern was declared, for pattern compile errors.
@@ -23,6 +33,8 @@ public struct Rule: Sendable, Hashable {
     public init(id: String, description: String, severity: Severity, keywords: [String] = [], pattern: String,
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
+                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
+                overrides: [String] = [],
                 location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
@@ -36,6 +48,10 @@ public struct Rule: Sendable, Hashable {
         self.examples = examples
         self.negativeExamples = negativeExamples
         self.references = references
+        self.contextKeywords = contextKeywords
+        self.credentialSet = credentialSet
+        self.part = part
+        self.overrides = overrides
         self.location = location
         self.patternLocation = patternLocation ?? location
     }

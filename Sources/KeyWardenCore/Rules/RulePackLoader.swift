@@ -5,7 +5,8 @@ import Foundation
 /// A pack is a mapping with one key, `rules`, holding a list of rule mappings.
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
-                           optional: ["keywords", "secretGroup", "minEntropy", "validator", "references"])
+                           optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
+                                       "contextKeywords", "credentialSet", "part", "overrides"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
     public static func load(directories: [String]) throws -> [Rule] {
@@ -62,6 +63,21 @@ public enum RulePackLoader {
         let validator = try fields["validator"].map { node in
             try node.oneOf(SecretValidators.names)
         }
+        let credentialSet = try fields["credentialSet"].map { node in
+            let name = try node.string()
+            guard name.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+                throw node.error("credentialSet '\(name)' must be lowercase letters, digits and '-'")
+            }
+            return name
+        }
+        let part = try fields["part"].map { try CredentialPart(rawValue: $0.oneOf(CredentialPart.allCases.map(\.rawValue)))! }
+        if (credentialSet == nil) != (part == nil) {
+            throw (fields["part"] ?? fields["credentialSet"]!).error("rule '\(id)': credentialSet and part go together")
+        }
+        let contextKeywords = try fields["contextKeywords"]?.stringList().map { $0.lowercased() } ?? []
+        if let node = fields["contextKeywords"], contextKeywords.isEmpty || contextKeywords.contains(where: \.isEmpty) {
+            throw node.error("rule '\(id)': contextKeywords needs at least one non-empty word")
+        }
         return Rule(
             id: id,
             description: try fields.required("description").string(),
@@ -74,6 +90,10 @@ public enum RulePackLoader {
             examples: examples,
             negativeExamples: negatives,
             references: try fields["references"]?.stringList() ?? [],
+            contextKeywords: contextKeywords,
+            credentialSet: credentialSet,
+            part: part,
+            overrides: try fields["overrides"]?.stringList() ?? [],
             location: node.location,
             patternLocation: patternNode.location
         )

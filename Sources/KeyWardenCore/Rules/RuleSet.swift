@@ -26,7 +26,8 @@ public struct RuleSet: Sendable {
         var hasher = SHA256()
         for rule in rules {
             for field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
-                          rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-"] {
+                          rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
+                          rule.contextKeywords.joined(separator: ",")] {
                 hasher.update(data: Data(field.utf8))
                 hasher.update(data: Data([0]))
             }

@@ -19,12 +19,15 @@ public struct Finding: Sendable, Hashable {
     public var keyId: String?
     /// How the secret was encoded where it was found ("base64", "percent"), when it was decoded to be found.
     public var decodedFrom: String?
+    /// The other parts of a credential set reported as this one finding (its key, its passphrase).
+    public var parts: [CredentialPartLocation]?
     /// Set for findings from git history.
     public var git: GitProvenance?
 
     public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
                 endLine: Int, endColumn: Int, secret: String, fingerprint: String? = nil, entropy: Double,
-                keyId: String? = nil, decodedFrom: String? = nil, git: GitProvenance? = nil) {
+                keyId: String? = nil, decodedFrom: String? = nil, git: GitProvenance? = nil,
+                parts: [CredentialPartLocation]? = nil) {
         self.rule = rule
         self.description = description
         self.severity = severity
@@ -39,6 +42,7 @@ public struct Finding: Sendable, Hashable {
         self.keyId = keyId
         self.decodedFrom = decodedFrom
         self.git = git
+        self.parts = parts
     }
 
     /// The order every report lists findings in: by file, position, then rule.

@@ -5,12 +5,16 @@ import Foundation
 public final class SecretScanner: Sendable {
     public let compiled: CompiledRuleSet
     private let allowlist: SecretAllowlist
+    private let preference: MatchPreference
+    private let grouper: CredentialSetGrouper
     public let workers: Int
 
     public init(compiled: CompiledRuleSet, configuration: ScanConfiguration = ScanConfiguration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         self.compiled = compiled
         self.allowlist = try SecretAllowlist(configuration)
+        self.preference = MatchPreference(rules: compiled.rules)
+        self.grouper = CredentialSetGrouper(rules: compiled.rules)
         self.workers = workers
     }
 
@@ -27,40 +31,49 @@ public final class SecretScanner: Sendable {
 
     public func makeWorker() throws -> Worker { try Worker(self) }
 
-    /// Findings in one buffer, attributed to `path`, in report order.
+    /// Findings in one buffer, attributed to `path`, in report order: plain matches, matches in
+    /// decoded base64/percent-encoded text, and credential sets grouped into one finding each.
     public func findings(in buffer: UnsafeRawBufferPointer, path: String, worker: Worker) throws -> [Finding] {
-        let matches = preferSpecificRules(try worker.matcher.matches(in: buffer))
-        guard !matches.isEmpty else { return [] }
+        let matches = preference.preferred(try worker.matcher.matches(in: buffer))
+        let decoded = try EncodedSecretScanner(matcher: worker.matcher, preference: preference).matches(in: buffer)
+        guard !matches.isEmpty || !decoded.isEmpty else { return [] }
         let lines = LineIndex(buffer)
         var findings: [Finding] = []
         var seen = Set<String>()
-        for match in matches {
-            let rule = compiled.rules[match.ruleIndex]
-            let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self)
-            let start = lines.position(of: match.secret.lowerBound, in: buffer)
-            let end = lines.position(of: max(match.secret.lowerBound, match.secret.upperBound - 1), in: buffer)
-            if InlineAllowMarkers.allows(secretStart: start.line - 1, secretEnd: end.line - 1, lines: lines, buffer: buffer) { continue }
-            if worker.allow.allows(secret) { continue }
+        func add(rule index: Int, secret: String, at range: Range<Int>, entropy: Double, decodedFrom: String?) {
+            let rule = compiled.rules[index]
+            let start = lines.position(of: range.lowerBound, in: buffer)
+            let end = lines.position(of: max(range.lowerBound, range.upperBound - 1), in: buffer)
+            if InlineAllowMarkers.allows(secretStart: start.line - 1, secretEnd: end.line - 1, lines: lines, buffer: buffer) { return }
+            if worker.allow.allows(secret) { return }
             let finding = Finding(rule: rule.id, description: rule.description, severity: rule.severity, path: path,
                                   line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                                  secret: secret, entropy: (match.entropy * 1000).rounded() / 1000)
-            // The same secret reached by two overlapping windows is one finding.
-            guard seen.insert("\(finding.fingerprint):\(finding.line):\(finding.column)").inserted else { continue }
+                                  secret: secret, entropy: (entropy * 1000).rounded() / 1000, decodedFrom: decodedFrom)
+            // The same secret reached by two overlapping windows (or decoded twice) is one finding.
+            guard seen.insert("\(finding.fingerprint):\(finding.line):\(finding.column)").inserted else { return }
             findings.append(finding)
         }
-        return findings.sorted(by: Finding.reportOrder)
+        let decodedRanges = decoded.map(\.encodedRange)
+        for match in matches {
+            // A catch-all match on encoded text gives way to what its decoded form revealed.
+            if compiled.rules[match.ruleIndex].id.hasPrefix(Self.genericRulePrefix),
+               decodedRanges.contains(where: { $0.overlaps(match.secret) }) { continue }
+            let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self)
+            add(rule: match.ruleIndex, secret: secret, at: match.secret, entropy: match.entropy, decodedFrom: nil)
+        }
+        let plain = Set(findings.map { "\($0.rule)\u{0}\($0.secret)" })
+        for match in decoded {
+            let secret = String(decoding: match.secret, as: UTF8.self)
+            // Percent runs mostly decode to themselves: a value found as written is not found again.
+            if plain.contains("\(compiled.rules[match.ruleIndex].id)\u{0}\(secret)") { continue }
+            add(rule: match.ruleIndex, secret: secret, at: match.encodedRange, entropy: match.entropy, decodedFrom: match.encoding)
+        }
+        return grouper.group(findings)
     }
 
     /// Rules whose id starts with this are catch-alls: they give way to any other rule that
     /// finds an overlapping secret, so each value is reported once, by its most precise rule.
-    public static let genericRulePrefix = "generic-"
-
-    private func preferSpecificRules(_ matches: [SecretMatch]) -> [SecretMatch] {
-        let isGeneric = { (match: SecretMatch) in self.compiled.rules[match.ruleIndex].id.hasPrefix(Self.genericRulePrefix) }
-        let specific = matches.filter { !isGeneric($0) }.map(\.secret)
-        guard !specific.isEmpty else { return matches }
-        return matches.filter { match in !isGeneric(match) || !specific.contains { $0.overlaps(match.secret) } }
-    }
+    public static let genericRulePrefix = MatchPreference.genericRulePrefix
 
     public func findings(in bytes: [UInt8], path: String, worker: Worker) throws -> [Finding] {
         try bytes.withUnsafeBytes { try findings(in: $0, path: path, worker: worker) }

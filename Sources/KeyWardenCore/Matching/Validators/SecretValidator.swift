@@ -12,6 +12,14 @@ public enum SecretValidators {
     static let all: [any SecretValidator.Type] = [
         JWTValidator.self,
         GitHubTokenChecksumValidator.self,
+        BIP39MnemonicValidator.self,
+        Base58CheckValidator.self,
+        BitcoinWIFValidator.self,
+        BIP32PrivateKeyValidator.self,
+        SolanaSecretKeyValidator.self,
+        BasicAuthValidator.self,
+        GenericSecretValueValidator.self,
+        ChosenSecretValueValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }

@@ -15,7 +15,7 @@ extension ScanReport {
                         GitProvenance(commit: commit, author: record.author ?? "", email: record.email ?? "",
                                       date: record.date.flatMap(ISO8601Date.parse) ?? Date(timeIntervalSince1970: 0),
                                       presentAtHead: record.presentAtHead ?? true)
-                    })
+                    }, parts: record.parts)
         }
         // The saved report names only the rules that found something; the shipped pack gives their references.
         var rules: [Rule] = []

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Detection accuracy on the shared benchmark corpus: builds the corpus (seeded, deterministic),
+# scans its tree with a release build, and scores findings per kind (recall) and on decoys.
+#
+#   Benchmarks/accuracy_benchmark.sh [CORPUS_DIR]      (default /tmp/keywarden-accuracy-corpus)
+#
+# Needs ../shared/bench (make_corpus.py, score.py) next to the repository, or BENCH_DIR set.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
+CORPUS=${1:-/tmp/keywarden-accuracy-corpus}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+swift build -c release --package-path "$ROOT" >&2
+BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/keywarden
+if [ ! -f "$CORPUS/truth.jsonl" ]; then
+    rm -rf "$CORPUS"
+    python3 "$BENCH_DIR/make_corpus.py" "$CORPUS" >&2
+fi
+# Exit 1 means findings were reported, which is expected here.
+"$BIN" scan "$CORPUS/tree" --format json --quiet --output "$WORK/report.json" || [ $? -eq 1 ]
+python3 "$ROOT/Benchmarks/findings_to_jsonl.py" "$WORK/report.json" > "$WORK/findings.jsonl"
+python3 "$BENCH_DIR/score.py" "$CORPUS/truth.jsonl" "$WORK/findings.jsonl" --corpus tree
