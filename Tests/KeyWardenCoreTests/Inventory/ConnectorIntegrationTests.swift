@@ -143,13 +143,13 @@ struct ConnectorIntegrationTests {
 
     @Test(arguments: Provider.allCases)
     func aServerThatDoesNotAnswerTimesOut(provider: Provider) async throws {
-        let started = ContinuousClock.now
+        // The server stalls 5 s and then answers: a timeout failure (not a response) proves the
+        // client gave up first. No wall-clock bound here: under CI load that would be flaky, and
+        // the suite's time limit catches a hang.
         let (_, result) = try await fetch(provider, "timeout")
         guard case .failure(let error) = result else { Issue.record("no timeout"); return }
         #expect(error.failure.kind == .timeout)
         #expect(error.description.contains("no response within"))
-        // Two attempts against a server that stalls 5 s each: without the timeout this takes 10 s or more.
-        #expect(ContinuousClock.now - started < .seconds(9))
     }
 
     @Test(arguments: Provider.allCases)
