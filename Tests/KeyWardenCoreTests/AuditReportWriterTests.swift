@@ -25,7 +25,7 @@ import Testing
         #expect(leaked["app"] as? String == "grid-bot")
         #expect(leaked["keyId"] as? String == "0f8e2c4a-6b1d-4e3f-9a7c-5d2b8e1f4a60")
         #expect((leaked["remediation"] as? String)?.isEmpty == false)
-        #expect((leaked["evidence"] as? [String: String])?["leakedAt"] == "trading-bot/deploy/okx.env:3")
+        #expect((leaked["evidence"] as? [String: String])?["leakedAt"] == "Samples/trading-bot/deploy/okx.env:4")
         #expect((waived.first?["waiver"] as? [String: Any])?["owner"] != nil)
         #expect(document["now"] as? String == "2026-11-20T00:00:00Z")
     }
@@ -76,7 +76,7 @@ import Testing
     @Test func textShowsEvidenceFixAndWaivedSection() throws {
         let text = try AuditTextReportWriter(colour: false).write(try sampleReport())
         #expect(text.hasPrefix("CRITICAL leaked-live-key  app grid-bot  key 0f8e2c4a-6b1d-4e3f-9a7c-5d2b8e1f4a60  okx/main\n"))
-        #expect(text.contains("  leakedAt: trading-bot/deploy/okx.env:3\n"))
+        #expect(text.contains("  leakedAt: Samples/trading-bot/deploy/okx.env:4\n"))
         #expect(text.contains("  fix: Revoke the key at the exchange now"))
         #expect(text.contains("Waived (2):\n"))
         #expect(text.hasSuffix("20 findings (2 critical, 8 high, 6 medium, 3 low, 1 info), 2 waived; 9 keys in 4 inventories against Samples/policies/trading-desk.yaml\n"))
