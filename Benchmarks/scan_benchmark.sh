@@ -33,21 +33,15 @@ for run in $(seq "$RUNS"); do
   /usr/bin/time -f "%M" -o "$OUT/rss.$run" "$BIN" scan "$TREE" --quiet --format json --output "$OUT/scan.json" --fail-on none
   end=$(date +%s%N)
   elapsed=$(( (end - start) / 1000000 ))
-  echo "run $run: ${elapsed} ms" >&2
+  echo "run $run: ${elapsed} ms"
   if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
 done
 rss_kb=$(sort -n "$OUT"/rss.* | tail -1)
 
-python3 - "$OUT/scan.json" "$OUT/findings.jsonl" <<'PY'
-import json, sys
-report = json.load(open(sys.argv[1]))
-with open(sys.argv[2], "w") as out:
-    for finding in report["findings"]:
-        out.write(json.dumps({"path": finding["path"], "line": finding["line"], "rule": finding["rule"]}) + "\n")
-PY
+python3 Benchmarks/findings_to_jsonl.py "$OUT/scan.json" "$OUT/findings.jsonl"
 
 files=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['filesScanned'])" "$OUT/scan.json")
-findings=$(wc -l < "$OUT/findings.jsonl")
+findings=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['findings'])" "$OUT/scan.json")
 echo "== keywarden directory scan benchmark ($(nproc) cores, $RUNS runs, best of)"
 echo "corpus:      $TREE ($files files, $((BYTES / 1048576)) MiB)"
 echo "wall time:   ${best} ms (whole process, warm rule cache, warm page cache)"

@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenCore
 
 /// Writing to the terminal: results to stdout, everything else to stderr.
 enum Terminal {
@@ -22,7 +23,7 @@ enum Terminal {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: output)
         } catch {
             throw CommandFailure.usage("cannot write \(output): \(error.localizedDescription)")
         }

@@ -108,3 +108,22 @@ extension FileManager {
         return fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 }
+
+@Suite struct OutputFileTests {
+    @Test func outputToADeviceWritesThroughItInsteadOfReplacingIt() throws {
+        let directory = try ScratchDirectory()
+        let fifo = directory.path + "/report.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Drain the FIFO so the writer can finish.
+        let reader = try CLIHarness.run(["-c", "cat \"$0\" > \"$0.out\" & \"$1\" scan Samples/ -f json -o \"$0\"; status=$?; wait; exit $status",
+                                         fifo, CLIHarness.binary], executable: "/bin/sh")
+        #expect(reader.status == 1, "\(reader.stderr)")
+        var info = stat()
+        // A regression must stop here, before the /dev/null step could replace the machine's /dev/null.
+        try #require(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+        let written = try String(contentsOfFile: fifo + ".out", encoding: .utf8)
+        #expect(written.contains("\"findings\""))
+        #expect(try CLIHarness.run(["scan", "Samples/", "-o", "/dev/null"]).status == 1)
+        #expect(lstat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+    }
+}

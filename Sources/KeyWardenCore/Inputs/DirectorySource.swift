@@ -103,26 +103,36 @@ public struct DirectorySource: Sendable {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 return
             }
-            var names: [String] = []
+            var children: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { names.append(name) }
+                if name != "." && name != ".." { children.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)
-            for name in names.sorted() {
-                let childPath = path == "." ? name : (path == "/" ? "/" + name : path + "/" + name)
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                visit(childPath, relative: childRelative, root: root)
+            for child in children.sorted(by: { $0.name < $1.name }) {
+                let childPath = path == "." ? child.name : (path == "/" ? "/" + child.name : path + "/" + child.name)
+                let childRelative = relative.isEmpty ? child.name : relative + "/" + child.name
+                visit(childPath, relative: childRelative, root: root, type: child.type)
             }
         }
 
-        mutating func visit(_ path: String, relative: String, root: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
-                return
+        /// `type` is readdir's d_type: it saves an lstat per entry, except where the file
+        /// system does not report types (DT_UNKNOWN).
+        mutating func visit(_ path: String, relative: String, root: String, type: UInt8) {
+            let kind: mode_t
+            switch Int32(type) {
+            case Int32(DT_REG): kind = S_IFREG
+            case Int32(DT_DIR): kind = S_IFDIR
+            case Int32(DT_LNK): kind = S_IFLNK
+            default:
+                var info = stat()
+                guard lstat(path, &info) == 0 else {
+                    skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+                    return
+                }
+                kind = info.st_mode & S_IFMT
             }
-            switch info.st_mode & S_IFMT {
+            switch kind {
             case S_IFDIR:
                 if (relative as String).split(separator: "/").last == ".git" || skip(relative) { return }
                 directory(path, relative: relative, root: root)

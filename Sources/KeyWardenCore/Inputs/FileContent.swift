@@ -23,21 +23,24 @@ enum FileContent {
         guard info.st_mode & S_IFMT == S_IFREG else { return .skipped(.notRegularFile) }
         let size = Int(info.st_size)
         guard size <= maxSize else { return .skipped(.tooLarge(size: size, limit: maxSize)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        // The size can change while we read; read what is there, up to the size seen.
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+        // Read straight into uninitialised storage: zero-filling first would write every byte twice.
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+            var filled = 0
+            // The size can change while we read; read what is there, up to the size seen.
+            while filled < size {
+                let count = Glibc.read(descriptor, storage.baseAddress! + filled, size - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .skipped(.unreadable(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        if filled < size { bytes.removeLast(size - filled) }
+        if failure != 0 { return .skipped(.unreadable(String(cString: strerror(failure)))) }
         if isBinary(bytes) { return .skipped(.binary) }
         return .text(bytes)
     }

@@ -17,7 +17,7 @@ public enum InventorySnapshotWriter {
 
     /// Writes atomically: a failed write never leaves half a snapshot behind.
     public static func write(_ snapshot: InventorySnapshot, to path: String) throws {
-        try encode(snapshot).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(encode(snapshot), to: path)
     }
 }
 

@@ -100,7 +100,7 @@ public struct Baseline: Sendable, Equatable {
 
     public func write(to path: String) throws {
         do {
-            try Data(yaml().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Data(yaml().utf8), to: path)
         } catch {
             throw DiagnosticError(at: SourceLocation(file: path, line: 1, column: 1), "cannot write baseline: \(error.localizedDescription)")
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds base64 and percent-encoded runs in a buffer and decodes those that decode to text, so
 /// a secret stored encoded (a Kubernetes Secret's `data:`, a URL-encoded config value) is
 /// scanned like any other. Bounded: runs up to `maximumRunLength` bytes, at most
@@ -29,55 +35,87 @@ enum EncodedText {
         return stops
     }()
 
+    /// Every byte of every scanned file passes through here, so this is written for speed: the
+    /// tables are read through unsafe buffers taken once per call (a `static let` read per byte
+    /// costs a `swift_once` check), base64 runs are found by probing every 12th byte (a run
+    /// shorter than the minimum length is never a candidate, so most of a source file is
+    /// skipped 12 bytes at a time), and percent escapes are found with memchr.
     static func spans(in buffer: UnsafeRawBufferPointer) -> [Span] {
-        var spans: [Span] = []
-        var budget = maximumDecodedBytes
-        var index = 0
-        let count = buffer.count
-        while index < count, budget > 0 {
-            let byte = buffer[index]
-            if base64Values[Int(byte)] >= 0 {
-                var end = index
-                while end < count, base64Values[Int(buffer[end])] >= 0 { end += 1 }
-                var padded = end
-                while padded < count, padded - end < 2, buffer[padded] == UInt8(ascii: "=") { padded += 1 }
-                let length = padded - index
-                if length >= minimumBase64Length, length % 4 == 0, length <= maximumRunLength,
-                   padded == count || !isWordByte(buffer[padded]), index == 0 || !isTokenByte(buffer[index - 1]),
-                   let decoded = decodeBase64Text(buffer, index..<padded) {
-                    budget -= decoded.count
-                    spans.append(Span(range: index..<padded, encoding: "base64", decoded: decoded))
+        base64Values.withUnsafeBufferPointer { values in
+            percentStops.withUnsafeBufferPointer { stops in
+                var budget = maximumDecodedBytes
+                let found = base64Spans(in: buffer, values: values, budget: &budget)
+                    + percentSpans(in: buffer, stops: stops, budget: &budget)
+                // A percent run may overlap a base64 run; keep the one that starts first.
+                var kept: [Span] = []
+                for span in found.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+                where !(kept.last.map { $0.range.overlaps(span.range) } ?? false) {
+                    kept.append(span)
                 }
-                index = max(padded, index + 1)
-                continue
+                return kept
             }
-            if byte == UInt8(ascii: "%"), index + 2 < count, isHex(buffer[index + 1]), isHex(buffer[index + 2]) {
-                var start = index
-                while start > 0, !percentStops[Int(buffer[start - 1])], index - start < maximumRunLength { start -= 1 }
-                var end = index
-                while end < count, !percentStops[Int(buffer[end])], end - start < maximumRunLength { end += 1 }
-                if let decoded = decodePercentText(buffer, start..<end) {
-                    budget -= decoded.count
-                    spans.append(Span(range: start..<end, encoding: "percent", decoded: decoded))
-                }
-                index = end
-                continue
-            }
-            index += 1
         }
-        // A percent run found after a base64 run may begin inside it; keep the first.
-        var kept: [Span] = []
-        for span in spans where !(kept.last.map { $0.range.overlaps(span.range) } ?? false) { kept.append(span) }
-        return kept
     }
 
-    /// A byte that would make the run part of a longer token (identifiers, base64url, paths).
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        base64Values[Int(byte)] >= 0 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    private static func base64Spans(in buffer: UnsafeRawBufferPointer, values: UnsafeBufferPointer<Int8>,
+                                    budget: inout Int) -> [Span] {
+        var spans: [Span] = []
+        let count = buffer.count
+        // A byte that would make the run part of a longer token (identifiers, base64url, paths).
+        func isTokenByte(_ byte: UInt8) -> Bool {
+            values[Int(byte)] >= 0 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        func isWordByte(_ byte: UInt8) -> Bool { isTokenByte(byte) || byte == UInt8(ascii: "=") }
+        // Invariant: no base64 run of interest starts before `index` (the byte before it is not
+        // base64, or ends a run already handled).
+        var index = 0
+        while index + minimumBase64Length <= count, budget > 0 {
+            let probe = index + minimumBase64Length - 1
+            guard values[Int(buffer[probe])] >= 0 else {
+                index = probe + 1
+                continue
+            }
+            var start = probe
+            while start > index, values[Int(buffer[start - 1])] >= 0 { start -= 1 }
+            var end = probe + 1
+            while end < count, values[Int(buffer[end])] >= 0 { end += 1 }
+            var padded = end
+            while padded < count, padded - end < 2, buffer[padded] == UInt8(ascii: "=") { padded += 1 }
+            let length = padded - start
+            if length >= minimumBase64Length, length % 4 == 0, length <= maximumRunLength,
+               padded == count || !isWordByte(buffer[padded]), start == 0 || !isTokenByte(buffer[start - 1]),
+               let decoded = decodeBase64Text(buffer, start..<padded) {
+                budget -= decoded.count
+                spans.append(Span(range: start..<padded, encoding: "base64", decoded: decoded))
+            }
+            index = max(padded, end)
+        }
+        return spans
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        base64Values[Int(byte)] >= 0 || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    private static func percentSpans(in buffer: UnsafeRawBufferPointer, stops: UnsafeBufferPointer<Bool>,
+                                     budget: inout Int) -> [Span] {
+        guard let base = buffer.baseAddress else { return [] }
+        var spans: [Span] = []
+        let count = buffer.count
+        var index = 0
+        while index < count, budget > 0, let hit = memchr(base + index, Int32(UInt8(ascii: "%")), count - index) {
+            index = base.distance(to: UnsafeRawPointer(hit))
+            guard index + 2 < count, isHex(buffer[index + 1]), isHex(buffer[index + 2]) else {
+                index += 1
+                continue
+            }
+            var start = index
+            while start > 0, !stops[Int(buffer[start - 1])], index - start < maximumRunLength { start -= 1 }
+            var end = index
+            while end < count, !stops[Int(buffer[end])], end - start < maximumRunLength { end += 1 }
+            if let decoded = decodePercentText(buffer, start..<end) {
+                budget -= decoded.count
+                spans.append(Span(range: start..<end, encoding: "percent", decoded: decoded))
+            }
+            index = max(end, index + 1)
+        }
+        return spans
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {
@@ -90,6 +128,9 @@ enum EncodedText {
 
     /// Standard padded base64 decoded, or nil as soon as a byte is not printable text.
     static func decodeBase64Text(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> [UInt8]? {
+        // Most candidates are identifiers whose "decoding" is binary within the first bytes:
+        // reject those before allocating anything.
+        guard startsAsBase64Text(buffer, range) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(range.count / 4 * 3)
         var accumulator: UInt32 = 0
@@ -107,6 +148,23 @@ enum EncodedText {
             }
         }
         return output.isEmpty ? nil : output
+    }
+
+    /// Whether the first (up to) six decoded bytes are printable text.
+    private static func startsAsBase64Text(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var accumulator: UInt32 = 0
+        var bits = 0
+        for index in range.prefix(8) {
+            let value = base64Values[Int(buffer[index])]
+            if value < 0 { break }
+            accumulator = accumulator << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                guard isText(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))) else { return false }
+            }
+        }
+        return true
     }
 
     /// `%XX` escapes decoded (other bytes kept), or nil when the result is not printable text.

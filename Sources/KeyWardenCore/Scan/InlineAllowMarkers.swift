@@ -1,42 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Comments in scanned content that silence a finding: on its own line, or on the line before.
 /// Includes the markers users already have from other scanners, so adopting keywarden does not
 /// mean re-annotating a codebase.
-enum InlineAllowMarkers {
+struct InlineAllowMarkers {
     static let sameLine = ["keywarden:allow", "gitleaks:allow", "pragma: allowlist secret"]
     static let nextLine = ["keywarden:allow-next-line", "pragma: allowlist nextline secret"]
 
+    private let buffer: UnsafeRawBufferPointer
+    private let lines: LineIndex
+    /// Lines (0-based) holding the word every marker contains, found once per buffer: checking
+    /// each finding's line instead was quadratic on long lines with many findings.
+    private let linesWithAllow: Set<Int>
+
+    init(buffer: UnsafeRawBufferPointer, lines: LineIndex) {
+        self.buffer = buffer
+        self.lines = lines
+        var found = Set<Int>()
+        if let base = buffer.baseAddress {
+            // memchr for the first letter, memcmp for the rest: vectorised, unlike a byte loop.
+            let word = Array("allow".utf8)
+            var offset = 0
+            while offset + word.count <= buffer.count, let hit = memchr(base + offset, Int32(word[0]), buffer.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if at + word.count <= buffer.count, memcmp(hit, word, word.count) == 0 { found.insert(lines.lineNumber(at: at)) }
+                offset = at + 1
+            }
+        }
+        linesWithAllow = found
+    }
+
     /// True when the line holding the secret's start (or the secret's last line) carries a
     /// same-line marker, or the line before the start carries a next-line marker.
-    static func allows(secretStart line: Int, secretEnd endLine: Int, lines: LineIndex, buffer: UnsafeRawBufferPointer) -> Bool {
-        func text(_ line: Int) -> String {
-            let range = lines.lineRange(line, in: buffer)
-            // Every marker contains "allow": a byte search skips the String work on the (often
-            // multi-megabyte, minified) lines that have none, which dominated scan time.
-            guard containsAllow(UnsafeRawBufferPointer(rebasing: buffer[range])) else { return "" }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
-        }
-        for candidate in Set([line, endLine]) {
+    func allows(secretStart line: Int, secretEnd endLine: Int) -> Bool {
+        guard !linesWithAllow.isEmpty else { return false }
+        for candidate in Set([line, endLine]) where linesWithAllow.contains(candidate) {
             let content = text(candidate)
             // "keywarden:allow-next-line" contains "keywarden:allow": it only counts for the next line.
-            if sameLine.contains(where: { marker in content.ranges(of: marker).contains { !content[$0.upperBound...].hasPrefix("-next-line") } }) {
+            if Self.sameLine.contains(where: { marker in content.ranges(of: marker).contains { !content[$0.upperBound...].hasPrefix("-next-line") } }) {
                 return true
             }
         }
-        if line > 0 {
+        if line > 0, linesWithAllow.contains(line - 1) {
             let previous = text(line - 1)
-            if nextLine.contains(where: previous.contains) { return true }
+            if Self.nextLine.contains(where: previous.contains) { return true }
         }
         return false
     }
 
-    private static func containsAllow(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let word: [UInt8] = Array("allow".utf8)
-        guard bytes.count >= word.count else { return false }
-        for index in 0...(bytes.count - word.count) where bytes[index] == word[0] {
-            if bytes[index + 1] == word[1], bytes[index + 2] == word[2], bytes[index + 3] == word[3], bytes[index + 4] == word[4] {
-                return true
-            }
-        }
-        return false
+    private func text(_ line: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[lines.lineRange(line, in: buffer)]), as: UTF8.self)
     }
 }

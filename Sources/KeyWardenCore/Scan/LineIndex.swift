@@ -1,12 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps byte offsets in a buffer to 1-based lines and columns. Built only for buffers that have
 /// matches, so clean files never pay for it.
-struct LineIndex {
+///
+/// Minified files and test-vector JSON put hundreds of findings on one multi-megabyte line, so
+/// both the newline search (memchr) and the column count (resumed from the previous position on
+/// the same line, since findings come in increasing order) avoid rescanning the line.
+final class LineIndex {
     /// Offset of the first byte of each line.
     private let lineStarts: [Int]
+    /// The last position computed: line, offset and its column.
+    private var checkpoint: (line: Int, offset: Int, column: Int) = (-1, 0, 1)
 
     init(_ buffer: UnsafeRawBufferPointer) {
         var starts = [0]
-        for (offset, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        if let base = buffer.baseAddress {
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+        }
         lineStarts = starts
     }
 
@@ -24,8 +42,13 @@ struct LineIndex {
     /// SARIF's `unicodeCodePoints` column kind. Invalid UTF-8 bytes count one each.
     func position(of offset: Int, in buffer: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
         let line = lineNumber(at: offset)
-        var column = 1
-        for index in lineStarts[line]..<offset where buffer[index] & 0xC0 != 0x80 { column += 1 }
+        var from = lineStarts[line], column = 1
+        if checkpoint.line == line, checkpoint.offset <= offset {
+            from = checkpoint.offset
+            column = checkpoint.column
+        }
+        for index in from..<offset where buffer[index] & 0xC0 != 0x80 { column += 1 }
+        checkpoint = (line, offset, column)
         return (line + 1, column)
     }
 

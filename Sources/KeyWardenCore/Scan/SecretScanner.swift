@@ -38,13 +38,14 @@ public final class SecretScanner: Sendable {
         let decoded = try EncodedSecretScanner(matcher: worker.matcher, preference: preference).matches(in: buffer)
         guard !matches.isEmpty || !decoded.isEmpty else { return [] }
         let lines = LineIndex(buffer)
+        let markers = InlineAllowMarkers(buffer: buffer, lines: lines)
         var findings: [Finding] = []
         var seen = Set<String>()
         func add(rule index: Int, secret: String, at range: Range<Int>, entropy: Double, decodedFrom: String?) {
             let rule = compiled.rules[index]
             let start = lines.position(of: range.lowerBound, in: buffer)
             let end = lines.position(of: max(range.lowerBound, range.upperBound - 1), in: buffer)
-            if InlineAllowMarkers.allows(secretStart: start.line - 1, secretEnd: end.line - 1, lines: lines, buffer: buffer) { return }
+            if markers.allows(secretStart: start.line - 1, secretEnd: end.line - 1) { return }
             if worker.allow.allows(secret) { return }
             let finding = Finding(rule: rule.id, description: rule.description, severity: rule.severity, path: path,
                                   line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
