@@ -23,7 +23,7 @@ public struct AuditSARIFReportWriter: AuditReportWriter {
                     justification: "waived by \(waived.waiver.owner) until \(ISO8601Date.day(waived.waiver.expires)): \(waived.waiver.reason)"),
                     ruleIndex: ruleIndex)
             }
-        let log = SARIF.AuditLog(runs: [SARIF.AuditRun(
+        let log = SARIF.Log(runs: [SARIF.AuditRun(
             tool: .init(driver: .init(name: "keywarden", version: report.toolVersion, informationUri: KeyWarden.informationURI,
                                       rules: rules)),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: [])],
@@ -51,13 +51,6 @@ public struct AuditSARIFReportWriter: AuditReportWriter {
 
 /// The audit's SARIF objects; the shared ones (descriptors, locations, messages) are the scan writer's.
 extension SARIF {
-    struct AuditLog: Encodable {
-        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        let version = "2.1.0"
-        let runs: [AuditRun]
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
-    }
-
     struct AuditRun: Encodable {
         let tool: Tool
         let invocations: [Invocation]

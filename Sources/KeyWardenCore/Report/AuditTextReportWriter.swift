@@ -48,14 +48,6 @@ public struct AuditTextReportWriter: AuditReportWriter {
     }
 
     private func paint(_ text: String, _ severity: Severity) -> String {
-        guard colour else { return text }
-        let code = switch severity {
-        case .critical: "1;31"
-        case .high: "31"
-        case .medium: "33"
-        case .low: "36"
-        case .info: "2"
-        }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        SeverityColour(enabled: colour).paint(text, severity)
     }
 }

@@ -86,10 +86,11 @@ enum SARIF {
         return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
     }
 
-    struct Log: Encodable {
+    /// The SARIF envelope, for scan runs and audit runs alike.
+    struct Log<RunRecord: Encodable>: Encodable {
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let version = "2.1.0"
-        let runs: [Run]
+        let runs: [RunRecord]
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
     }
 
