@@ -55,14 +55,9 @@ struct ByteSize: ExpressibleByArgument {
 struct Instant: ExpressibleByArgument {
     let date: Date
 
+    /// `2026-11-20T08:00:00Z`, with fractional seconds, or a day (`2026-11-20`, midnight UTC).
     init?(argument: String) {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: argument) {
-            self.date = date
-            return
-        }
-        formatter.formatOptions = [.withFullDate]
-        guard let date = formatter.date(from: argument) else { return nil }
+        guard let date = ISO8601Date.parse(argument) else { return nil }
         self.date = date
     }
 }

@@ -81,7 +81,7 @@ public struct ScanReportDocument: Codable, Sendable {
                           column: $0.column, endLine: $0.endLine, endColumn: $0.endColumn,
                           secret: redactor.redact($0.secret), fingerprint: $0.fingerprint, entropy: $0.entropy,
                           keyId: $0.keyId, decodedFrom: $0.decodedFrom, commit: $0.git?.commit, author: $0.git?.author,
-                          email: $0.git?.email, date: $0.git.map { ISO8601DateFormatter().string(from: $0.date) },
+                          email: $0.git?.email, date: $0.git.map { ISO8601Date.format($0.date) },
                           presentAtHead: $0.git?.presentAtHead, parts: $0.parts)
         }
         skipped = report.result.skipped.map { SkippedRecord(path: $0.path, reason: $0.explanation) }

@@ -33,7 +33,7 @@ public struct SARIFReportWriter: ScanReportWriter {
                                   secret: redactor.redact(finding.secret), keyId: finding.keyId,
                                   decodedFrom: finding.decodedFrom, commit: finding.git?.commit,
                                   author: finding.git?.author, email: finding.git?.email,
-                                  date: finding.git.map { ISO8601DateFormatter().string(from: $0.date) },
+                                  date: finding.git.map { ISO8601Date.format($0.date) },
                                   presentAtHead: finding.git?.presentAtHead))
         }
         let notifications = report.result.skipped.filter(\.isWarning).map {

@@ -15,20 +15,13 @@ public struct TextReportWriter: ScanReportWriter {
             for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
             if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
             if let git = finding.git {
-                out += "  commit \(git.commit.prefix(12))  \(git.author) <\(git.email)>  \(Self.day(git.date))  "
+                out += "  commit \(git.commit.prefix(12))  \(git.author) <\(git.email)>  \(ISO8601Date.day(git.date))  "
                 out += git.presentAtHead ? "still in HEAD\n" : "not in HEAD\n"
             }
             out += "\n"
         }
         out += summaryLine(report) + "\n"
         return out
-    }
-
-    /// "2026-01-31" in UTC: when a commit was authored, to the day.
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
     }
 
     func summaryLine(_ report: ScanReport) -> String {
