@@ -37,6 +37,14 @@ struct ByteSize: ExpressibleByArgument {
 
     init(bytes: Int) { self.bytes = bytes }
 
+    /// "10M" rather than the struct's debug form in `--help`.
+    var defaultValueDescription: String {
+        for (unit, size) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes >= size && bytes % size == 0 {
+            return "\(bytes / size)\(unit)"
+        }
+        return String(bytes)
+    }
+
     init?(argument: String) {
         let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
         var text = argument.uppercased()
