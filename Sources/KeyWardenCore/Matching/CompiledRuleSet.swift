@@ -20,7 +20,7 @@ public final class CompiledRuleSet: Sendable {
     /// pre-commit scan of one file pays for the handful of rules that fire, not for all of them.
     public convenience init(_ ruleSet: RuleSet, cache: CompiledRuleSetCache? = nil) throws {
         if let cache, let cached = cache.load(for: ruleSet) {
-            try self.init(ruleSet, database: cached.database, plans: cached.plans, eager: false)
+            self.init(ruleSet, database: cached.database, plans: cached.plans)
             return
         }
         var plans = try ruleSet.rules.map(RuleMatchPlan.make)
@@ -35,20 +35,19 @@ public final class CompiledRuleSet: Sendable {
         }
         let regexes = try ruleSet.rules.map(Self.regex)
         for index in plans.indices { plans[index].secretGroup = try Self.groupNumber(ruleSet.rules[index], regexes[index]) }
-        try self.init(ruleSet, database: database, plans: plans, eager: false)
+        self.init(ruleSet, database: database, plans: plans)
         for (index, regex) in regexes.enumerated() { self.regexes.store(regex, at: index) }
         cache?.store(database, plans: plans, for: ruleSet)
     }
 
-    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan], eager: Bool) throws {
+    /// Regexes start empty: the fresh-compile path stores the ones it built, a cached rule set
+    /// builds them on first hit.
+    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan]) {
         self.ruleSet = ruleSet
         self.database = database
         self.plans = plans
         self.regexes = RegexTable(count: ruleSet.rules.count)
         self.validators = ruleSet.rules.map { $0.validator.flatMap(SecretValidators.named) }
-        if eager {
-            for index in ruleSet.rules.indices { regexes.store(try Self.regex(ruleSet.rules[index]), at: index) }
-        }
     }
 
     /// The confirming regex of rule `index`, compiled on first use. A cached rule set compiled

@@ -19,8 +19,6 @@ public struct RuleSet: Sendable {
         return RuleSet(rules.filter { !ids.contains($0.id) })
     }
 
-    public subscript(id: String) -> Rule? { rules.first { $0.id == id } }
-
     /// SHA-256 over everything that affects matching, hex. Identifies the rules in reports and caches.
     public var contentHash: String {
         var hasher = SHA256()
