@@ -86,23 +86,24 @@ struct AuditCommand: ParsableCommand {
             }
         }
         if live { snapshots += try fetchLive(lint.policy) }
-        var leaks: [LeakedKeyReference] = []
+        // One parse: the key ids come from the scan section, which the review formats also show.
+        var scan: ScanSection?
         if let findings {
             do {
-                leaks = try ScanFindingsFile.load(path: findings)
+                scan = try SavedReport.load(path: findings).scan
             } catch {
-                throw CommandFailure.incomplete(error.description)
+                throw CommandFailure.incomplete("cannot use scan findings \(findings): \(error.reason)")
             }
         }
 
-        let context = AuditContext(policy: lint.policy, inventories: snapshots, leaks: leaks, now: clock)
+        let context = AuditContext(policy: lint.policy, inventories: snapshots, leaks: LeakedKeyReference.references(in: scan), now: clock)
         let result = AuditEngine.run(context)
-        var report = AuditReport(result: result, policyFile: policy, inventories: snapshots, pinnedNow: now?.date)
-        report.keyAges = KeyAge.survey(context)
-        // The review formats show the scan the key ids came from; a findings-only file has no full scan to show.
-        if let findings, case let .scan(document)? = try? SavedReport.load(path: findings) { report.scanCrossReference = document }
+        let audit = AuditSection(result: result, context: context, policyFile: policy, inventories: snapshots, pinnedNow: now?.date)
+        let document = ReportDocument(scan: scan, audit: audit, generatedAt: clock)
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
-        try Terminal.deliver(try format.auditWriter(colour: colour, generatedAt: clock).write(report), to: output)
+        // The terminal and machine formats show the audit alone; the review formats add the scan it cross-referenced.
+        let shown = format.isReviewFormat ? document : ReportDocument(audit: audit, generatedAt: clock)
+        try Terminal.deliver(try format.writer(colour: colour).write(shown), to: output)
         if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
     }
 

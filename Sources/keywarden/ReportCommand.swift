@@ -11,8 +11,9 @@ struct ReportCommand: ParsableCommand {
         and writes them again without rescanning. Several scan reports (for example the shards of a \
         CI matrix) merge into one: findings are the union, a finding appearing in more than one \
         input (same fingerprint at the same place) is kept once. Several audit reports merge the \
-        same way (by check, account, app and key). Scan and audit reports can be combined in one \
-        html, markdown, junit or csv report; text, json and sarif show one kind at a time.
+        same way (by check, account, app and key). Scan and audit reports combine into one report \
+        in every format: text shows the audit then the scan, json nests them under `scan` and \
+        `audit`, sarif writes one run for each.
 
         Saved secrets are already redacted and are kept as they are.
 
@@ -43,34 +44,20 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var scans: [ScanReportDocument] = [], audits: [AuditReportDocument] = []
+        var scans: [ScanSection] = [], audits: [AuditSection] = []
         for path in input {
             do {
-                switch try SavedReport.load(path: path) {
-                case let .scan(document): scans.append(document)
-                case let .audit(document): audits.append(document)
-                }
+                let document = try SavedReport.load(path: path)
+                scans += document.scan.map { [$0] } ?? []
+                audits += document.audit.map { [$0] } ?? []
             } catch {
                 throw CommandFailure.incomplete(error.description)
             }
         }
-        let scan = ReportMerger.merge(scans: scans), audit = ReportMerger.merge(audits: audits)
-        let text: String
-        if let writer = format.reviewWriter {
-            text = try writer.write(ReviewReport(scan: scan, audit: audit, keyAges: audit.map(KeyAge.fromRotationFindings) ?? [],
-                                                 generatedAt: now?.date ?? Date()))
-        } else if scan != nil, audit != nil {
-            throw CommandFailure.usage("\(format.rawValue) shows one kind of report; combine scan and audit reports in html, markdown, junit or csv")
-        } else if let audit {
-            text = try format.auditWriter().write(AuditReport(document: audit))
-        } else if let scan {
-            // The saved secrets are redacted already: shown as they are.
-            text = try format.writer().write(ScanReport(document: scan), redactor: Redactor(showSecrets: true))
-        } else {
-            throw CommandFailure.usage("no report to render")
-        }
-        try Terminal.deliver(text, to: output)
-        let severities = (scan?.findings.map(\.severity) ?? []) + (audit?.findings.map(\.severity) ?? [])
-        if failOn.isMet(by: severities) { throw ExitCode(CommandFailure.findingsExitCode) }
+        // The saved secrets are redacted already (unless the run showed them): written as they are.
+        let document = ReportDocument(scan: ReportMerger.merge(scans: scans), audit: ReportMerger.merge(audits: audits),
+                                      generatedAt: now?.date ?? Date())
+        try Terminal.deliver(try format.writer().write(document), to: output)
+        if failOn.isMet(by: document.activeSeverities) { throw ExitCode(CommandFailure.findingsExitCode) }
     }
 }

@@ -87,13 +87,14 @@ struct ScanCommand: ParsableCommand {
         result.findings = try baseline.apply(to: result.findings, quiet: quiet)
 
         let duration = now == nil ? (ContinuousClock.now - started).seconds : 0
-        var report = ScanReport(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration)
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
-        if format == .sarif { report.versionControl = try repository.map(git.versionControl) }
+        let versionControl = format == .sarif ? try repository.map(git.versionControl) : nil
+        let section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
+                                  redactor: Redactor(showSecrets: showSecrets), versionControl: versionControl)
         reportSkipped(result.skipped)
         let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
-        let writer = format.writer(colour: colour, generatedAt: now?.date ?? Date())
-        try Terminal.deliver(try writer.write(report, redactor: Redactor(showSecrets: showSecrets)), to: output)
+        let document = ReportDocument(scan: section, generatedAt: now?.date ?? Date())
+        try Terminal.deliver(try format.writer(colour: colour).write(document), to: output)
         if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
     }
 

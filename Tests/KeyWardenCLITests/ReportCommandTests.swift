@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KeyWardenCore
 
 /// `keywarden report` and the review formats end to end: the built binary, real files.
 @Suite struct ReportCommandTests {
@@ -64,8 +65,24 @@ import Testing
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<h1>Key security review: audit and scan</h1>"))
         #expect(html.stdout.contains("<code>leaked-live-key</code>") && html.stdout.contains("<code>private-key-pem</code>"))
-        let mixedText = try CLIHarness.run(["report", "--input", scan, auditFile, "--format", "text"])
-        #expect(mixedText.status == 2)
+    }
+
+    /// Every format shows both halves: a scan rule and an audit check appear in each.
+    @Test func everyFormatRendersAScanAndAnAuditTogether() throws {
+        let directory = try ScratchDirectory()
+        let scan = try savedScan(["Samples/"], as: "scan.json", in: directory)
+        let auditFile = directory.path + "/audit.json"
+        #expect(try CLIHarness.run(Self.audit + ["--format", "json", "--output", auditFile]).status == 1)
+        for format in ReportFormat.allCases {
+            let outcome = try CLIHarness.run(["report", "--input", scan, auditFile, "--now", Self.now, "--format", format.rawValue])
+            #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
+            #expect(outcome.stdout.contains("private-key-pem") && outcome.stdout.contains("leaked-live-key"), "\(format)")
+        }
+        let combined = directory.path + "/both.json"
+        #expect(try CLIHarness.run(["report", "--input", scan, auditFile, "--format", "json", "--output", combined]).status == 0)
+        let again = try CLIHarness.run(["report", "--input", combined, "--format", "sarif"])
+        let runs = try #require((try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["runs"] as? [Any])
+        #expect(runs.count == 2)
     }
 
     @Test func auditHTMLEmbedsItsScanCrossReferenceAndChartsKeyAges() throws {

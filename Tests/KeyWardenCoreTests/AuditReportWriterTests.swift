@@ -3,10 +3,7 @@ import Testing
 @testable import KeyWardenCore
 
 @Suite struct AuditReportWriterTests {
-    func sampleReport() throws -> AuditReport {
-        let (result, inventories) = try SamplesAuditTests.sampleAudit()
-        return AuditReport(result: result, policyFile: "Samples/policies/trading-desk.yaml", inventories: inventories, pinnedNow: auditNow)
-    }
+    func sampleReport() throws -> ReportDocument { ReportDocument(audit: try ReviewFixtures.auditSection()) }
 
     func object(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -14,10 +11,10 @@ import Testing
 
     @Test func jsonCarriesEveryFindingFieldAndWaivedApart() throws {
         let report = try sampleReport()
-        let document = try object(try AuditJSONReportWriter().write(report))
+        let document = try object(try JSONReportWriter().write(report))
         let findings = try #require(document["findings"] as? [[String: Any]])
         let waived = try #require(document["waived"] as? [[String: Any]])
-        #expect(findings.count == report.result.findings.count)
+        #expect(findings.count == report.audit?.findings.count)
         #expect(waived.count == 2)
         let leaked = try #require(findings.first)
         #expect(leaked["check"] as? String == "leaked-live-key")
@@ -32,14 +29,14 @@ import Testing
 
     @Test func outputIsByteIdenticalAcrossRuns() throws {
         for format in ReportFormat.allCases {
-            let first = try format.auditWriter().write(try sampleReport())
-            let second = try format.auditWriter().write(try sampleReport())
+            let first = try format.writer().write(try sampleReport())
+            let second = try format.writer().write(try sampleReport())
             #expect(first == second, "\(format)")
         }
     }
 
     @Test func sarifIsVersion210WithEveryCheckAsARule() throws {
-        let log = try object(try AuditSARIFReportWriter().write(try sampleReport()))
+        let log = try object(try SARIFReportWriter().write(try sampleReport()))
         #expect(log["version"] as? String == "2.1.0")
         #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -63,18 +60,19 @@ import Testing
 
     @Test func sarifMarksWaivedFindingsAsAcceptedSuppressions() throws {
         let report = try sampleReport()
-        let log = try object(try AuditSARIFReportWriter().write(report))
+        let log = try object(try SARIFReportWriter().write(report))
         let results = try #require(((log["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]])
         let suppressed = results.filter { $0["suppressions"] != nil }
-        #expect(results.count == report.result.findings.count + report.result.waived.count)
-        #expect(suppressed.count == report.result.waived.count)
+        let audit = try #require(report.audit)
+        #expect(results.count == audit.findings.count + audit.waived.count)
+        #expect(suppressed.count == audit.waived.count)
         let suppression = try #require((suppressed.first?["suppressions"] as? [[String: String]])?.first)
         #expect(suppression["kind"] == "external")
         #expect(suppression["status"] == "accepted")
     }
 
     @Test func textShowsEvidenceFixAndWaivedSection() throws {
-        let text = try AuditTextReportWriter(colour: false).write(try sampleReport())
+        let text = try TextReportWriter(colour: false).write(try sampleReport())
         #expect(text.hasPrefix("CRITICAL leaked-live-key  app grid-bot  key 0f8e2c4a-6b1d-4e3f-9a7c-5d2b8e1f4a60  okx/main\n"))
         #expect(text.contains("  leakedAt: Samples/trading-bot/deploy/okx.env:4\n"))
         #expect(text.contains("  fix: Revoke the key at the exchange now"))
@@ -83,8 +81,9 @@ import Testing
     }
 
     @Test func cleanAuditSaysSo() throws {
-        let result = AuditEngine.run(auditContext(keys: [keyRecord()]))
-        let report = AuditReport(result: result, policyFile: "p.yaml", inventories: [])
-        #expect(try AuditTextReportWriter(colour: false).write(report) == "no policy violations, 0 waived; 0 keys in 0 inventories against p.yaml\n")
+        let context = auditContext(keys: [keyRecord()])
+        let report = ReportDocument(audit: AuditSection(result: AuditEngine.run(context), context: context, policyFile: "p.yaml",
+                                                        inventories: [], pinnedNow: nil))
+        #expect(try TextReportWriter(colour: false).write(report) == "no policy violations, 0 waived; 0 keys in 0 inventories against p.yaml\n")
     }
 }

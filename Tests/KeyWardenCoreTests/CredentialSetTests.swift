@@ -36,8 +36,9 @@ import Testing
 
     @Test func theKeyIdIsShownInFullWhileTheSecretIsRedactedInJSON() throws {
         let findings = try scan("OKX_API_KEY=\(Self.okxKey)\nOKX_SECRET_KEY=\(Self.okxSecret)\n")
-        let report = ScanReport(result: ScanResult(findings: findings), rules: [], rulesHash: "h", durationSeconds: 0)
-        let json = try JSONReportWriter().write(report, redactor: Redactor())
+        let section = ScanSection(result: ScanResult(findings: findings), rules: [], rulesHash: "h", durationSeconds: 0,
+                                  redactor: Redactor())
+        let json = try JSONReportWriter().write(ReportDocument(scan: section))
         #expect(json.contains("\"keyId\" : \"\(Self.okxKey)\""))
         #expect(!json.contains(Self.okxSecret))
     }

@@ -12,7 +12,7 @@ import Testing
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
             try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\($0).json")
         }
-        let leaks = try ScanFindingsFile.load(path: packageRoot + "/Samples/findings/scan-findings.json")
+        let leaks = try SampleFindings.leaks()
         return (AuditEngine.run(AuditContext(policy: lint.policy, inventories: inventories, leaks: leaks, now: auditNow)), inventories)
     }
 

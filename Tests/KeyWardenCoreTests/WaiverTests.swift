@@ -80,24 +80,35 @@ import Testing
     }
 }
 
-@Suite struct ScanFindingsFileTests {
+/// `audit --findings`: the key ids of a saved scan report, read through the one report reader.
+@Suite struct ScanFindingsInputTests {
+    /// A saved scan report holding `findings`, as `keywarden scan --format json` writes it.
+    func savedScan(_ findings: [Finding]) throws -> String {
+        let section = ScanSection(result: ScanResult(findings: findings, filesScanned: 1, bytesScanned: 10), rules: [],
+                                  rulesHash: "h", durationSeconds: 0, redactor: Redactor())
+        return try JSONReportWriter().write(ReportDocument(scan: section))
+    }
+
+    func leaks(_ json: String) throws -> [LeakedKeyReference] {
+        LeakedKeyReference.references(in: try SavedReport.parse(Data(json.utf8), path: "scan.json").scan)
+    }
+
+    func finding(rule: String, path: String, line: Int, keyId: String?) -> Finding {
+        Finding(rule: rule, description: rule, severity: .high, path: path, line: line, column: 1, endLine: line, endColumn: 20,
+                secret: "secret-\(rule)", entropy: 4, keyId: keyId)
+    }
+
     @Test func keyIdsAreReadFromAScanReport() throws {
-        let json = """
-        {"findings": [
-          {"rule": "okx-api-key", "path": "deploy/okx.env", "line": 3, "fingerprint": "ab", "keyId": "k1", "severity": "high"},
-          {"rule": "slack-token", "path": "config.yaml", "line": 5, "fingerprint": "cd"}
-        ]}
-        """
-        let leaks = try ScanFindingsFile.parse(Data(json.utf8), path: "scan.json")
-        #expect(leaks == [LeakedKeyReference(keyId: "k1", rule: "okx-api-key", path: "deploy/okx.env", line: 3, fingerprint: "ab")])
+        let okx = finding(rule: "okx-api-key", path: "deploy/okx.env", line: 3, keyId: "k1")
+        let json = try savedScan([okx, finding(rule: "slack-token", path: "config.yaml", line: 5, keyId: nil)])
+        #expect(try leaks(json) == [LeakedKeyReference(keyId: "k1", rule: "okx-api-key", path: "deploy/okx.env", line: 3,
+                                                       fingerprint: okx.fingerprint)])
     }
 
     @Test func scanJSONWhoseKeyIdMatchesALiveKeyYieldsCriticalLeakedLiveKey() throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("scan.json", """
-        {"findings": [{"rule": "okx-api-key", "path": "src/client.py", "line": 12, "fingerprint": "ff", "keyId": "k1"}]}
-        """)
-        let leaks = try ScanFindingsFile.load(path: path)
+        let path = try directory.write("scan.json", try savedScan([finding(rule: "okx-api-key", path: "src/client.py", line: 12, keyId: "k1")]))
+        let leaks = LeakedKeyReference.references(in: try SavedReport.load(path: path).scan)
         let result = AuditEngine.run(auditContext(keys: [keyRecord()], leaks: leaks))
         let finding = try #require(result.findings.first { $0.check == "leaked-live-key" })
         #expect(finding.severity == .critical)
@@ -105,20 +116,17 @@ import Testing
     }
 
     @Test func reportWithoutFindingsArrayIsAnError() {
-        #expect(throws: ScanFindingsFile.LoadError.self) { try ScanFindingsFile.parse(Data("{\"results\": []}".utf8), path: "s.json") }
+        #expect(throws: SavedReport.LoadError.self) { try SavedReport.parse(Data("{\"results\": []}".utf8), path: "s.json") }
     }
 
     @Test func notJSONIsAnError() {
-        #expect(throws: ScanFindingsFile.LoadError.self) { try ScanFindingsFile.parse(Data("findings: []".utf8), path: "s.json") }
+        #expect(throws: SavedReport.LoadError.self) { try SavedReport.parse(Data("findings: []".utf8), path: "s.json") }
     }
 
     @Test func realScanReportRoundTrips() throws {
         let finding = Finding(rule: "okx-api-key", description: "OKX API key", severity: .high, path: "a.env", line: 2, column: 1,
                               endLine: 2, endColumn: 36, secret: "secret-value", entropy: 4, keyId: "k1")
-        let result = ScanResult(findings: [finding], filesScanned: 1, bytesScanned: 10)
-        let text = try JSONReportWriter().write(ScanReport(result: result, rules: [], rulesHash: "h", durationSeconds: 0),
-                                                redactor: Redactor(showSecrets: false))
-        let leaks = try ScanFindingsFile.parse(Data(text.utf8), path: "scan.json")
+        let leaks = try leaks(try savedScan([finding]))
         #expect(leaks.map(\.keyId) == ["k1"])
         #expect(leaks.first?.fingerprint == finding.fingerprint)
     }

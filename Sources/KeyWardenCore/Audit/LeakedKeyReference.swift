@@ -15,3 +15,14 @@ public struct LeakedKeyReference: Sendable, Hashable {
         self.fingerprint = fingerprint
     }
 }
+
+extension LeakedKeyReference {
+    /// The key ids a scan found (findings that carry a `keyId`), in the scan's order.
+    public static func references(in scan: ScanSection?) -> [LeakedKeyReference] {
+        (scan?.findings ?? []).compactMap { record in
+            guard let keyId = record.keyId, !keyId.isEmpty else { return nil }
+            return LeakedKeyReference(keyId: keyId, rule: record.rule, path: record.path, line: record.line,
+                                      fingerprint: record.fingerprint)
+        }
+    }
+}

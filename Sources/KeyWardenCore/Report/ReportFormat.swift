@@ -1,26 +1,33 @@
 import Foundation
 
-/// The output formats a scan or an audit can be written in.
+/// The output formats a scan, an audit or a saved report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif
-    /// The review formats, rendered from one `ReviewReport` model (Report/Review/).
-    case html, markdown, junit, csv
-}
+    case text, json, sarif, html, markdown, junit, csv
 
-/// Turns a scan report into bytes for one format. Writers never see unredacted secrets unless
-/// the redactor shows them.
-public protocol ScanReportWriter {
-    func write(_ report: ScanReport, redactor: Redactor) throws -> String
-}
-
-extension ReportFormat {
-    /// `generatedAt` is the time the review formats show (the run's clock, or `--now`).
-    public func writer(colour: Bool = false, generatedAt: Date? = nil) -> ScanReportWriter {
+    /// The writer of this format. `colour` applies to text on a terminal.
+    public func writer(colour: Bool = false) -> any ReportWriter {
         switch self {
         case .text: TextReportWriter(colour: colour)
         case .json: JSONReportWriter()
         case .sarif: SARIFReportWriter()
-        case .html, .markdown, .junit, .csv: ReviewFormatAdapter(writer: reviewWriter!, generatedAt: generatedAt)
+        case .html: HTMLReportWriter()
+        case .markdown: MarkdownReportWriter()
+        case .junit: JUnitReportWriter()
+        case .csv: CSVReportWriter()
         }
+    }
+
+    /// The formats a person reviews; an audit shows in them the scan it cross-referenced.
+    public var isReviewFormat: Bool {
+        switch self {
+        case .html, .markdown, .junit, .csv: true
+        case .text, .json, .sarif: false
+        }
+    }
+
+    /// "text, json, sarif, html, markdown, junit or csv": the formats, for help texts.
+    public static var list: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 }

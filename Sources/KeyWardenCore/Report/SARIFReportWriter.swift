@@ -1,13 +1,21 @@
 import Foundation
 
-/// SARIF 2.1.0 for code-scanning dashboards: rules in `tool.driver.rules`, one result per
-/// finding with a `partialFingerprints` entry so dashboards track a secret across edits.
-public struct SARIFReportWriter: ScanReportWriter {
+/// SARIF 2.1.0 for code-scanning dashboards: one run per section. A scan run lists its rules in
+/// `tool.driver.rules` and has one result per finding with a `partialFingerprints` entry, so
+/// dashboards track a secret across edits; an audit run is described in SARIFAuditRun.swift.
+public struct SARIFReportWriter: ReportWriter {
     public init() {}
 
-    public func write(_ report: ScanReport, redactor: Redactor) throws -> String {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
-        let rules = report.rules.map { rule in
+    public func write(_ document: ReportDocument) throws -> String {
+        var runs: [SARIF.AnyRun] = []
+        if let scan = document.scan { runs.append(.scan(scanRun(scan))) }
+        if let audit = document.audit { runs.append(.audit(auditRun(audit))) }
+        return try JSONOutput.encode(SARIF.Log(runs: runs))
+    }
+
+    private func scanRun(_ scan: ScanSection) -> SARIF.Run {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: scan.rules.enumerated().map { ($1.id, $0) })
+        let rules = scan.rules.map { rule in
             SARIF.ReportingDescriptor(
                 id: rule.id, name: SARIF.ruleName(rule.id),
                 shortDescription: .init(text: rule.description),
@@ -19,36 +27,34 @@ public struct SARIFReportWriter: ScanReportWriter {
                 properties: .init(tags: ["security", "secret"], securitySeverity: SARIF.securitySeverity(rule.severity),
                                   severity: rule.severity.rawValue))
         }
-        let results = report.result.findings.map { finding in
+        let results = scan.findings.map { finding in
             SARIF.Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule],
                 level: SARIF.level(finding.severity),
-                message: .init(text: "\(finding.description): \(redactor.redact(finding.secret))"),
+                message: .init(text: "\(finding.description): \(finding.secret)"),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: SARIF.uri(finding.path)),
                     region: .init(startLine: finding.line, startColumn: finding.column,
                                   endLine: finding.endLine, endColumn: finding.endColumn + 1)))],
                 partialFingerprints: ["keywarden/secret/v1": finding.fingerprint],
                 properties: .init(severity: finding.severity.rawValue, entropy: finding.entropy,
-                                  secret: redactor.redact(finding.secret), keyId: finding.keyId,
-                                  decodedFrom: finding.decodedFrom, commit: finding.git?.commit,
-                                  author: finding.git?.author, email: finding.git?.email,
-                                  date: finding.git.map { ISO8601Date.format($0.date) },
-                                  presentAtHead: finding.git?.presentAtHead))
+                                  secret: finding.secret, keyId: finding.keyId,
+                                  decodedFrom: finding.decodedFrom, commit: finding.commit,
+                                  author: finding.author, email: finding.email,
+                                  date: finding.date, presentAtHead: finding.presentAtHead))
         }
-        let notifications = report.result.skipped.filter(\.isWarning).map {
-            SARIF.Notification(level: "warning", message: .init(text: "skipped \($0.path): \($0.explanation)"))
+        let notifications = scan.skipped.filter { $0.warning == true }.map {
+            SARIF.Notification(level: "warning", message: .init(text: "skipped \($0.path): \($0.reason)"))
         }
-        let log = SARIF.Log(runs: [SARIF.Run(
-            tool: .init(driver: .init(name: "keywarden", version: report.toolVersion, informationUri: KeyWarden.informationURI,
+        return SARIF.Run(
+            tool: .init(driver: .init(name: "keywarden", version: scan.version, informationUri: KeyWarden.informationURI,
                                       rules: rules)),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
             results: results,
-            versionControlProvenance: report.versionControl.map {
+            versionControlProvenance: scan.versionControl.map {
                 [SARIF.VersionControl(repositoryUri: $0.repositoryURI, revisionId: $0.revisionID, branch: $0.branch)]
             },
-            properties: .init(rulesHash: report.rulesHash))])
-        return try JSONOutput.encode(log)
+            properties: .init(rulesHash: scan.rulesHash))
     }
 }
 
@@ -87,11 +93,24 @@ enum SARIF {
     }
 
     /// The SARIF envelope, for scan runs and audit runs alike.
-    struct Log<RunRecord: Encodable>: Encodable {
+    struct Log: Encodable {
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let version = "2.1.0"
-        let runs: [RunRecord]
+        let runs: [AnyRun]
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    /// A run of either kind, encoded as the run itself.
+    enum AnyRun: Encodable {
+        case scan(Run)
+        case audit(AuditRun)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .scan(run): try run.encode(to: encoder)
+            case let .audit(run): try run.encode(to: encoder)
+            }
+        }
     }
 
     struct Run: Encodable {

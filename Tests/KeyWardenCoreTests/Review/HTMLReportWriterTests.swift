@@ -3,7 +3,7 @@ import Testing
 @testable import KeyWardenCore
 
 @Suite struct HTMLReportWriterTests {
-    func html(_ report: ReviewReport) throws -> String { try HTMLReportWriter().write(report) }
+    func html(_ report: ReportDocument) throws -> String { try HTMLReportWriter().write(report) }
 
     @Test func isOneSelfContainedFileThatFetchesNothing() throws {
         let page = try html(try ReviewFixtures.combinedReview())
@@ -70,7 +70,7 @@ import Testing
         #expect(page.contains("<dt>Tool</dt><dd>keywarden \(KeyWarden.version)</dd>"))
         #expect(page.contains("<dt>Generated</dt><dd>2026-11-20T00:00:00Z</dd>"))
         #expect(page.contains("<dt>Policy file</dt><dd>Samples/policies/trading-desk.yaml</dd>"))
-        #expect(page.contains("<dt>Rules hash</dt><dd>\(ReviewFixtures.scanDocument().rulesHash)</dd>"))
+        #expect(page.contains("<dt>Rules hash</dt><dd>\(ReviewFixtures.scanSection().rulesHash)</dd>"))
         let fetchedAt = try #require(review.audit?.inventories.first?.fetchedAt)
         #expect(page.contains("fetched \(fetchedAt)"))
     }

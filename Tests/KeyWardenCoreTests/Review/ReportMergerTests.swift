@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct ReportMergerTests {
     /// A scan document holding only the fixture findings at the given indices, as a shard would.
-    func shard(_ indices: [Int], files: Int) -> ScanReportDocument {
-        var document = ReviewFixtures.scanDocument()
+    func shard(_ indices: [Int], files: Int) -> ScanSection {
+        var document = ReviewFixtures.scanSection()
         document.findings = indices.map { document.findings[$0] }
         document.summary.findings = document.findings.count
         document.summary.filesScanned = files
@@ -14,7 +14,7 @@ import Testing
 
     @Test func twoScanShardsMergeIntoTheirUnionWithoutDuplicates() throws {
         let merged = try #require(ReportMerger.merge(scans: [shard([0, 1], files: 5), shard([1, 2], files: 7)]))
-        let all = ReviewFixtures.scanDocument()
+        let all = ReviewFixtures.scanSection()
         #expect(merged.findings.map(\.fingerprint) == all.findings.map(\.fingerprint))
         #expect(merged.summary.findings == 3)
         #expect(merged.summary.filesScanned == 12)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func theSameSecretInTwoFilesStaysTwoFindings() throws {
-        var moved = ReviewFixtures.scanDocument().findings[0]
+        var moved = ReviewFixtures.scanSection().findings[0]
         moved.path = "src/copy.py"
         var other = shard([0], files: 1)
         other.findings = [moved]
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func auditReportsMergeByCheckTargetAndKey() throws {
-        let whole = AuditReportDocument(try ReviewFixtures.auditReport())
+        let whole = try ReviewFixtures.auditSection()
         var first = whole, second = whole
         first.findings = Array(whole.findings.prefix(whole.findings.count / 2 + 1))
         second.findings = Array(whole.findings.suffix(whole.findings.count / 2 + 1))

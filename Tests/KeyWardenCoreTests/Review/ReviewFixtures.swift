@@ -10,7 +10,7 @@ enum ReviewFixtures {
     static let hostilePath = "web/<script>alert(1)</script>.js"
     static let generatedAt = ISO8601Date.parse("2026-11-20T00:00:00Z")!
 
-    static func scanReport() -> ScanReport {
+    static func scanResult() -> (result: ScanResult, rules: [Rule]) {
         let findings = [
             Finding(rule: "aws-secret-access-key", description: "AWS secret access key", severity: .critical, path: "src/app.py", line: 4,
                     column: 9, endLine: 4, endColumn: 28, secret: awsSecret, entropy: 3.9),
@@ -26,33 +26,41 @@ enum ReviewFixtures {
             Rule(id: "generic-secret-assignment", description: "Generic secret", severity: .medium, pattern: "x", examples: [], negativeExamples: []),
             Rule(id: "slack-token", description: "Slack token", severity: .high, pattern: "xox", examples: [], negativeExamples: []),
         ]
-        return ScanReport(result: ScanResult(findings: findings, skipped: [SkippedInput(path: "assets/logo.png", reason: .binary)],
-                                             filesScanned: 12, bytesScanned: 48_213),
-                          rules: rules, rulesHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", durationSeconds: 0)
+        return (ScanResult(findings: findings, skipped: [SkippedInput(path: "assets/logo.png", reason: .binary)],
+                           filesScanned: 12, bytesScanned: 48_213), rules)
     }
 
-    static func scanDocument() -> ScanReportDocument { ScanReportDocument(scanReport(), redactor: Redactor()) }
+    /// The fixed scan as a report section, redacted by `redactor`.
+    static func scanSection(redactor: Redactor = Redactor()) -> ScanSection {
+        let (result, rules) = scanResult()
+        return ScanSection(result: result, rules: rules, rulesHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                           durationSeconds: 0, redactor: redactor)
+    }
 
-    static func auditReport() throws -> AuditReport {
+    static func auditSection() throws -> AuditSection {
         let lint = PolicyLoader.lint(path: packageRoot + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
             try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\($0).json")
         }
-        let leaks = try ScanFindingsFile.load(path: packageRoot + "/Samples/findings/scan-findings.json")
+        let leaks = try SampleFindings.leaks()
         let context = AuditContext(policy: lint.policy, inventories: inventories, leaks: leaks, now: auditNow)
-        var report = AuditReport(result: AuditEngine.run(context), policyFile: "Samples/policies/trading-desk.yaml",
-                                 inventories: inventories, pinnedNow: auditNow)
-        report.keyAges = KeyAge.survey(context)
-        return report
+        return AuditSection(result: AuditEngine.run(context), context: context, policyFile: "Samples/policies/trading-desk.yaml",
+                            inventories: inventories, pinnedNow: auditNow)
     }
 
     /// A scan alone.
-    static func scanReview() -> ReviewReport { ReviewReport(scan: scanDocument(), generatedAt: generatedAt) }
+    static func scanReview() -> ReportDocument { ReportDocument(scan: scanSection(), generatedAt: generatedAt) }
 
-    /// The audit with the scan as its cross-reference: both halves in one report.
-    static func combinedReview() throws -> ReviewReport {
-        var audit = try auditReport()
-        audit.scanCrossReference = scanDocument()
-        return ReviewReport(audit, generatedAt: generatedAt)
+    /// The audit with the scan as its cross-reference: both halves in one report. The audit's
+    /// clock is pinned, so the report shows it as its generation time.
+    static func combinedReview() throws -> ReportDocument {
+        ReportDocument(scan: scanSection(), audit: try auditSection(), generatedAt: auditNow)
+    }
+}
+
+/// The key ids of the Samples scan report, as `audit --findings` reads them.
+enum SampleFindings {
+    static func leaks() throws -> [LeakedKeyReference] {
+        LeakedKeyReference.references(in: try SavedReport.load(path: packageRoot + "/Samples/findings/scan-findings.json").scan)
     }
 }

@@ -1,13 +1,13 @@
 /// One row per finding with a header row, in a fixed column order, quoted as RFC 4180 says
 /// (CRLF line ends; fields with a comma, quote or line break in quotes, quotes doubled).
-public struct CSVReportWriter: ReviewReportWriter {
+public struct CSVReportWriter: ReportWriter {
     /// The columns, in order. A contract: spreadsheets and scripts address them by position.
     public static let columns = ["kind", "severity", "rule", "path", "line", "column", "target", "message", "secret",
                                  "keyId", "fingerprint", "waived", "remediation"]
 
     public init() {}
 
-    public func write(_ report: ReviewReport) throws -> String {
+    public func write(_ report: ReportDocument) throws -> String {
         var rows = [Self.columns]
         for entry in report.entries {
             rows.append([entry.origin.rawValue, entry.severity.rawValue, entry.rule, entry.path ?? "", entry.line.map(String.init) ?? "",

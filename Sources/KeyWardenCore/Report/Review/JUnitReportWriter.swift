@@ -1,15 +1,15 @@
 /// JUnit XML for CI test panels: a test suite per half (scan, audit); a test case per rule or
 /// check and target (a file, or a key), failing with every finding's message; waived findings
 /// are skipped cases; audit checks with no finding pass, so the panel shows what was checked.
-public struct JUnitReportWriter: ReviewReportWriter {
+public struct JUnitReportWriter: ReportWriter {
     public init() {}
 
-    public func write(_ report: ReviewReport) throws -> String {
+    public func write(_ report: ReportDocument) throws -> String {
         var suites: [Suite] = []
         if let audit = report.audit {
             var cases = cases(for: report.entries.filter { $0.origin == .audit }, suite: "keywarden.audit")
             let failing = Set(cases.map(\.classname))
-            for check in AuditCatalogue.descriptors where !failing.contains("keywarden.audit.\(check.id)") {
+            for check in audit.checks where !failing.contains("keywarden.audit.\(check.id)") {
                 cases.append(Case(classname: "keywarden.audit.\(check.id)", name: "all keys", failure: nil, skipped: nil))
             }
             suites.append(Suite(name: "keywarden.audit", properties: [("policy", audit.policy), ("version", audit.version)],

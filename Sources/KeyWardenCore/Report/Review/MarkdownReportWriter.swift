@@ -2,13 +2,13 @@ import Foundation
 
 /// Markdown for a pull-request comment: a compact summary table, findings grouped by file,
 /// long groups and secondary lists folded into `<details>` so the comment stays short.
-public struct MarkdownReportWriter: ReviewReportWriter {
+public struct MarkdownReportWriter: ReportWriter {
     /// Groups with more findings than this are folded.
     public static let foldAbove = 5
 
     public init() {}
 
-    public func write(_ report: ReviewReport) throws -> String {
+    public func write(_ report: ReportDocument) throws -> String {
         let active = report.activeEntries
         let waived = report.entries.filter { $0.waiver != nil }
         let counts = report.countsBySeverity
@@ -44,7 +44,7 @@ public struct MarkdownReportWriter: ReviewReportWriter {
         if !active.isEmpty {
             out += "### Findings by file\n\n"
             // Every secret is fixed the same way: said once, not under each finding.
-            if active.contains(where: { $0.origin == .scan }) { out += "> **Fix for every secret:** \(text(ReviewEntry.secretRemediation))\n\n" }
+            if active.contains(where: { $0.origin == .scan }) { out += "> **Fix for every secret:** \(text(ScanSection.secretRemediation))\n\n" }
             let groups = Dictionary(grouping: active) { $0.path ?? $0.target }
             for place in groups.keys.sorted() {
                 let entries = groups[place]!.sorted { ($0.line ?? 0, $1.severity, $0.rule) < ($1.line ?? 0, $0.severity, $1.rule) }
@@ -82,8 +82,8 @@ public struct MarkdownReportWriter: ReviewReportWriter {
         return entry.origin == .scan ? line + "\n" : line + "\n  <br>Fix: \(text(entry.remediation))\n"
     }
 
-    private func metadata(_ report: ReviewReport) -> [String] {
-        var parts = ["keywarden \(report.audit?.version ?? report.scan?.version ?? KeyWarden.version)"]
+    private func metadata(_ report: ReportDocument) -> [String] {
+        var parts = ["keywarden \(report.toolVersion)"]
         if let audit = report.audit { parts.append("policy \(audit.policy)") }
         if let scan = report.scan { parts.append("rules \(scan.rulesHash.prefix(12))") }
         if let date = report.generatedAt { parts.append("generated \(ISO8601Date.format(date))") }

@@ -4,7 +4,7 @@ public enum ReportMerger {
     /// A scan finding is a duplicate when it has the same fingerprint at the same place: the
     /// fingerprint names the secret (rule + value), and the same secret pasted in two files is
     /// two places to clean, so the place is part of the identity.
-    public static func merge(scans: [ScanReportDocument]) -> ScanReportDocument? {
+    public static func merge(scans: [ScanSection]) -> ScanSection? {
         guard var merged = scans.first else { return nil }
         var seen = Set<String>()
         merged.findings = scans.flatMap(\.findings).filter {
@@ -15,8 +15,10 @@ public enum ReportMerger {
             .sorted { ($0.path, $0.reason) < ($1.path, $1.reason) }
         merged.rulesHash = Set(scans.map(\.rulesHash)).sorted().joined(separator: ",")
         merged.version = Set(scans.map(\.version)).sorted().joined(separator: ",")
-        merged.summary = ScanReportDocument.Summary(
-            findings: merged.findings.count, bySeverity: bySeverity(merged.findings.map(\.severity)),
+        var rulesSeen = Set<String>()
+        merged.rules = scans.flatMap(\.rules).filter { rulesSeen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+        merged.summary = ScanSection.Summary(
+            findings: merged.findings.count, bySeverity: ScanSection.bySeverity(merged.findings.map(\.severity)),
             filesScanned: scans.map(\.summary.filesScanned).reduce(0, +), bytesScanned: scans.map(\.summary.bytesScanned).reduce(0, +),
             skipped: merged.skipped.count,
             // Shards run side by side: the merged scan took as long as the slowest one.
@@ -26,7 +28,7 @@ public enum ReportMerger {
 
     /// An audit finding is a duplicate when it has the same fingerprint (check, provider,
     /// account, app, key and place).
-    public static func merge(audits: [AuditReportDocument]) -> AuditReportDocument? {
+    public static func merge(audits: [AuditSection]) -> AuditSection? {
         guard var merged = audits.first else { return nil }
         var seen = Set<String>()
         merged.findings = audits.flatMap(\.findings).filter { seen.insert($0.fingerprint).inserted }.sorted(by: auditOrder)
@@ -38,20 +40,19 @@ public enum ReportMerger {
         merged.policy = orderedUnique(audits.map(\.policy)).joined(separator: ", ")
         merged.version = Set(audits.map(\.version)).sorted().joined(separator: ",")
         merged.now = audits.compactMap(\.now).max()
-        merged.summary = AuditReportDocument.Summary(findings: merged.findings.count, waived: merged.waived.count,
-                                                     bySeverity: bySeverity(merged.findings.map(\.severity)))
+        var checksSeen = Set<String>()
+        merged.checks = audits.flatMap(\.checks).filter { checksSeen.insert($0.id).inserted }
+        var keysSeen = Set<String>()
+        merged.keyAges = audits.flatMap(\.keyAges).filter { keysSeen.insert("\($0.provider)\u{0}\($0.account)\u{0}\($0.keyId)").inserted }
+            .sorted(by: KeyAge.chartOrder)
+        merged.summary = AuditSection.Summary(findings: merged.findings.count, waived: merged.waived.count,
+                                              bySeverity: ScanSection.bySeverity(merged.findings.map(\.severity)))
         return merged
     }
 
-    static func auditOrder(_ a: AuditReportDocument.FindingRecord, _ b: AuditReportDocument.FindingRecord) -> Bool {
+    static func auditOrder(_ a: AuditSection.FindingRecord, _ b: AuditSection.FindingRecord) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         return (a.check, a.app ?? "", a.keyId ?? "", a.message, a.fingerprint) < (b.check, b.app ?? "", b.keyId ?? "", b.message, b.fingerprint)
-    }
-
-    private static func bySeverity(_ severities: [Severity]) -> [String: Int] {
-        var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
-        for severity in severities { counts[severity.rawValue, default: 0] += 1 }
-        return counts
     }
 
     private static func orderedUnique(_ values: [String]) -> [String] {

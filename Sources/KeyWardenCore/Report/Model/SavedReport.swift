@@ -1,10 +1,8 @@
 import Foundation
 
-/// A report `keywarden scan|audit --format json` saved: the interchange `keywarden report`
-/// re-renders and merges without rescanning.
+/// Reads a report `keywarden scan|audit|report --format json` saved: the interchange
+/// `keywarden report` re-renders and merges, and `audit --findings` reads key ids from.
 public enum SavedReport: Sendable {
-    case scan(ScanReportDocument)
-    case audit(AuditReportDocument)
 
     /// The file could not be read or is not a saved keywarden report (exit 3: nothing to render).
     public struct LoadError: Error, Sendable, CustomStringConvertible {
@@ -13,18 +11,25 @@ public enum SavedReport: Sendable {
         public var description: String { "cannot use saved report \(path): \(reason)" }
     }
 
-    public static func load(path: String) throws(LoadError) -> SavedReport {
+    public static func load(path: String) throws(LoadError) -> ReportDocument {
         guard let data = FileManager.default.contents(atPath: path) else { throw LoadError(path: path, reason: "cannot read file") }
         return try parse(data, path: path)
     }
 
-    /// Audit documents say `"kind": "audit"`; scan documents have no `kind`.
-    public static func parse(_ data: Data, path: String) throws(LoadError) -> SavedReport {
+    /// Audit sections say `"kind": "audit"`; scan sections have no `kind`; a report holding
+    /// both says `"kind": "combined"` and nests them under `scan` and `audit`.
+    public static func parse(_ data: Data, path: String) throws(LoadError) -> ReportDocument {
         do {
             let probe = try JSONDecoder().decode(KindProbe.self, from: data)
-            if probe.kind == "audit" { return .audit(try JSONDecoder().decode(AuditReportDocument.self, from: data)) }
-            guard probe.tool == "keywarden" else { throw LoadError(path: path, reason: "not a keywarden report (no \"tool\": \"keywarden\")") }
-            return .scan(try JSONDecoder().decode(ScanReportDocument.self, from: data))
+            switch probe.kind {
+            case "audit": return ReportDocument(audit: try JSONDecoder().decode(AuditSection.self, from: data))
+            case CombinedReport.kind:
+                let combined = try JSONDecoder().decode(CombinedReport.self, from: data)
+                return ReportDocument(scan: combined.scan, audit: combined.audit)
+            default:
+                guard probe.tool == "keywarden" else { throw LoadError(path: path, reason: "not a keywarden report (no \"tool\": \"keywarden\")") }
+                return ReportDocument(scan: try JSONDecoder().decode(ScanSection.self, from: data))
+            }
         } catch let error as LoadError {
             throw error
         } catch let error as DecodingError {
@@ -53,4 +58,15 @@ public enum SavedReport: Sendable {
         @unknown default: return "\(error)"
         }
     }
+}
+
+/// The JSON of a report that holds both a scan and an audit (`keywarden report --format json`
+/// given both kinds): each section as it is saved on its own, side by side.
+struct CombinedReport: Codable {
+    static let kind = "combined"
+    var tool = "keywarden"
+    var kind = CombinedReport.kind
+    var version: String
+    var scan: ScanSection
+    var audit: AuditSection
 }

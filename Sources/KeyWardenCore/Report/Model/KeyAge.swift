@@ -1,5 +1,5 @@
 /// One key's age against the maximum its policy allows: a bar of the audit report's chart.
-public struct KeyAge: Sendable, Hashable {
+public struct KeyAge: Sendable, Hashable, Codable {
     public let provider: String
     public let account: String
     public let keyId: String
@@ -22,25 +22,13 @@ public struct KeyAge: Sendable, Hashable {
     public var isOverdue: Bool { ageDays > maxAgeDays }
     public var isDueSoon: Bool { !isOverdue && ageDays >= maxAgeDays - (warningDays ?? 14) }
 
-    /// Every live key with a creation date, measured against its app's requirements (or the
-    /// policy defaults for a key no app declares).
-    public static func survey(_ context: AuditContext) -> [KeyAge] {
-        context.liveKeys.compactMap { key in
-            guard let created = key.created else { return nil }
-            let requirements = context.requirements(for: key)
-            return KeyAge(provider: key.provider.rawValue, account: key.account, keyId: key.keyId, app: key.appName(in: context),
-                          ageDays: context.daysSince(created), maxAgeDays: requirements.maxKeyAgeDays,
-                          warningDays: requirements.warningDays)
-        }.sorted(by: chartOrder)
-    }
-
-    /// What a saved audit report says about ages: the keys its rotation-age findings name
-    /// (the saved JSON does not list keys within their age).
-    public static func fromRotationFindings(_ document: AuditReportDocument) -> [KeyAge] {
+    /// What a report saved before audits recorded key ages says about them: the keys its
+    /// rotation-age findings name.
+    public static func fromRotationFindings(_ records: [AuditSection.FindingRecord]) -> [KeyAge] {
         var seen = Set<String>()
-        return (document.findings + document.waived).compactMap { record -> KeyAge? in
+        return records.compactMap { record -> KeyAge? in
             guard record.check == "rotation-age", let keyId = record.keyId,
-                  let age = record.evidence["ageDays"].flatMap(Int.init), let max = record.evidence["maxKeyAgeDays"].flatMap(Int.init),
+                  let age = record.evidence("ageDays").flatMap(Int.init), let max = record.evidence("maxKeyAgeDays").flatMap(Int.init),
                   seen.insert("\(record.provider ?? "")/\(record.account ?? "")/\(keyId)").inserted else { return nil }
             return KeyAge(provider: record.provider ?? "", account: record.account ?? "", keyId: keyId, app: record.app,
                           ageDays: age, maxAgeDays: max, warningDays: nil)
@@ -48,7 +36,7 @@ public struct KeyAge: Sendable, Hashable {
     }
 
     /// Oldest relative to its limit first, so the keys to rotate lead the chart.
-    static func chartOrder(_ a: KeyAge, _ b: KeyAge) -> Bool {
+    public static func chartOrder(_ a: KeyAge, _ b: KeyAge) -> Bool {
         let ra = Double(a.ageDays) / Double(max(a.maxAgeDays, 1)), rb = Double(b.ageDays) / Double(max(b.maxAgeDays, 1))
         if ra != rb { return ra > rb }
         return (a.provider, a.account, a.keyId) < (b.provider, b.account, b.keyId)

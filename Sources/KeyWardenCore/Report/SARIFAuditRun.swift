@@ -1,49 +1,44 @@
 import Foundation
 
-/// SARIF 2.1.0 for code-scanning dashboards: every check is a rule; each finding is a result
-/// pointing at the policy, snapshot or leak location; waived findings are results carrying an
-/// accepted external suppression, so dashboards show them as dismissed rather than losing them.
-public struct AuditSARIFReportWriter: AuditReportWriter {
-    public init() {}
-
-    public func write(_ report: AuditReport) throws -> String {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: report.checks.enumerated().map { ($1.id, $0) })
-        let rules = report.checks.map { check in
+/// The audit run of a SARIF report: every check is a rule; each finding is a result pointing at
+/// the policy, snapshot or leak location; waived findings are results carrying an accepted
+/// external suppression, so dashboards show them as dismissed rather than losing them.
+extension SARIFReportWriter {
+    func auditRun(_ audit: AuditSection) -> SARIF.AuditRun {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: audit.checks.enumerated().map { ($1.id, $0) })
+        let rules = audit.checks.map { check in
             SARIF.ReportingDescriptor(
                 id: check.id, name: SARIF.ruleName(check.id),
-                shortDescription: .init(text: check.summary), fullDescription: .init(text: check.summary),
-                help: .init(text: check.remediation), helpUri: KeyWarden.informationURI + "/blob/main/Docs/policy.md",
+                shortDescription: .init(text: check.description), fullDescription: .init(text: check.description),
+                help: .init(text: check.remediation), helpUri: check.references.first,
                 defaultConfiguration: .init(level: SARIF.level(check.severity)),
                 properties: .init(tags: ["security", "key-policy"], securitySeverity: SARIF.securitySeverity(check.severity),
                                   severity: check.severity.rawValue))
         }
-        let results = report.result.findings.map { result($0, suppression: nil, ruleIndex: ruleIndex) }
-            + report.result.waived.map { waived in
-                result(waived.finding, suppression: SARIF.Suppression(
-                    justification: "waived by \(waived.waiver.owner) until \(ISO8601Date.day(waived.waiver.expires)): \(waived.waiver.reason)"),
-                    ruleIndex: ruleIndex)
-            }
-        let log = SARIF.Log(runs: [SARIF.AuditRun(
-            tool: .init(driver: .init(name: "keywarden", version: report.toolVersion, informationUri: KeyWarden.informationURI,
+        let results = audit.findings.map { result($0, ruleIndex: ruleIndex) } + audit.waived.map { result($0, ruleIndex: ruleIndex) }
+        return SARIF.AuditRun(
+            tool: .init(driver: .init(name: "keywarden", version: audit.version, informationUri: KeyWarden.informationURI,
                                       rules: rules)),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: [])],
-            results: results)])
-        return try JSONOutput.encode(log)
+            results: results)
     }
 
-    private func result(_ finding: AuditFinding, suppression: SARIF.Suppression?, ruleIndex: [String: Int]) -> SARIF.AuditResultRecord {
-        let locations = finding.location.map { location in
+    private func result(_ finding: AuditSection.FindingRecord, ruleIndex: [String: Int]) -> SARIF.AuditResultRecord {
+        let line = finding.line ?? 1, column = finding.column ?? 1
+        let locations = finding.path.map { path in
             [SARIF.Location(physicalLocation: .init(
-                artifactLocation: .init(uri: SARIF.uri(location.file)),
-                region: .init(startLine: location.line, startColumn: location.column, endLine: location.line,
-                              endColumn: location.column + 1)))]
+                artifactLocation: .init(uri: SARIF.uri(path)),
+                region: .init(startLine: line, startColumn: column, endLine: line, endColumn: column + 1)))]
         } ?? []
+        let suppression = finding.waiver.map {
+            SARIF.Suppression(justification: "waived by \($0.owner) until \($0.expires): \($0.reason)")
+        }
         return SARIF.AuditResultRecord(
             ruleId: finding.check, ruleIndex: ruleIndex[finding.check], level: SARIF.level(finding.severity),
             message: .init(text: finding.message), locations: locations,
-            partialFingerprints: ["keywarden/audit/v1": AuditReport.fingerprint(finding)],
+            partialFingerprints: ["keywarden/audit/v1": finding.fingerprint],
             suppressions: suppression.map { [$0] },
-            properties: .init(severity: finding.severity.rawValue, app: finding.app, provider: finding.provider?.rawValue,
+            properties: .init(severity: finding.severity.rawValue, app: finding.app, provider: finding.provider,
                               account: finding.account, keyId: finding.keyId, remediation: finding.remediation,
                               evidence: Dictionary(finding.evidence.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })))
     }

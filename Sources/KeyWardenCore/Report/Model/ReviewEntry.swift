@@ -34,11 +34,7 @@ public struct ReviewEntry: Sendable, Hashable {
         return column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
     }
 
-    /// What a scan finding asks for: the credential is compromised once committed.
-    public static let secretRemediation = "Revoke or rotate this credential at its issuer, then remove it from the code "
-        + "(and from git history if it was committed); load it from a secret store or the environment instead."
-
-    init(scan record: ScanReportDocument.FindingRecord) {
+    init(scan record: ScanSection.FindingRecord) {
         origin = .scan
         rule = record.rule
         severity = record.severity
@@ -57,11 +53,11 @@ public struct ReviewEntry: Sendable, Hashable {
         if let present = record.presentAtHead { details.append(Evidence("presentAtHead", present ? "yes" : "no")) }
         if let decodedFrom = record.decodedFrom { details.append(Evidence("decodedFrom", decodedFrom)) }
         self.details = details.sorted { $0.name < $1.name }
-        remediation = Self.secretRemediation
+        remediation = ScanSection.secretRemediation
         waiver = nil
     }
 
-    init(audit record: AuditReportDocument.FindingRecord) {
+    init(audit record: AuditSection.FindingRecord) {
         origin = .audit
         rule = record.check
         severity = record.severity
@@ -78,7 +74,7 @@ public struct ReviewEntry: Sendable, Hashable {
         keyId = record.keyId
         fingerprint = record.fingerprint
         remediation = record.remediation
-        details = record.evidence.map { Evidence($0.key, $0.value) }.sorted { $0.name < $1.name }
+        details = record.evidence.sorted { $0.name < $1.name }
         waiver = record.waiver.map { "waived by \($0.owner) until \($0.expires): \($0.reason)" }
     }
 }

@@ -1,33 +1,31 @@
 import Foundation
 
-/// The one model the review formats (HTML, Markdown, JUnit, CSV) render: a scan, an audit, or
-/// both, as their saved JSON documents. Built from documents rather than live results so that a
-/// report rendered during a run and one re-rendered later from the saved JSON are the same
-/// bytes; the documents hold secrets already redacted, so no writer ever sees one in full.
-public struct ReviewReport: Sendable {
-    public var scan: ScanReportDocument?
-    public var audit: AuditReportDocument?
-    /// Each key's age against its policy's maximum, for the audit chart.
-    public var keyAges: [KeyAge]
-    /// When the report was made: the run's clock, or `--now` when pinned.
+/// The one report model every writer renders: a scan, an audit, or both. Each section is
+/// self-contained (its findings, already redacted, and the descriptors of its rules or checks),
+/// so a report rendered during a run and one re-rendered later from saved JSON are the same bytes.
+public struct ReportDocument: Sendable {
+    public var scan: ScanSection?
+    public var audit: AuditSection?
+    /// When the report was made: the run's clock, or `--now` when pinned (review formats show it).
     public var generatedAt: Date?
 
-    public init(scan: ScanReportDocument? = nil, audit: AuditReportDocument? = nil, keyAges: [KeyAge] = [],
-                generatedAt: Date? = nil) {
+    public init(scan: ScanSection? = nil, audit: AuditSection? = nil, generatedAt: Date? = nil) {
         self.scan = scan
         self.audit = audit
-        self.keyAges = keyAges
         self.generatedAt = generatedAt
     }
 
-    /// A live audit, with its scan cross-reference when the audit was given one.
-    public init(_ report: AuditReport, generatedAt: Date?) {
-        self.init(scan: report.scanCrossReference, audit: AuditReportDocument(report), keyAges: report.keyAges,
-                  generatedAt: report.pinnedNow ?? generatedAt)
-    }
+    /// Each key's age against its policy's maximum, for the audit chart.
+    public var keyAges: [KeyAge] { audit?.keyAges ?? [] }
+
+    /// The version of keywarden that produced the report.
+    public var toolVersion: String { audit?.version ?? scan?.version ?? KeyWarden.version }
+
+    /// Every severity of a finding to act on, both halves: what `--fail-on` is judged by.
+    public var activeSeverities: [Severity] { (scan?.findings.map(\.severity) ?? []) + (audit?.findings.map(\.severity) ?? []) }
 
     /// Every finding of both halves, most severe first; audit before scan at equal severity,
-    /// then in each document's own report order.
+    /// then in each section's own report order.
     public var entries: [ReviewEntry] {
         let audit = (audit?.findings ?? []).map(ReviewEntry.init(audit:))
             + (audit?.waived ?? []).map(ReviewEntry.init(audit:))
@@ -54,7 +52,7 @@ public struct ReviewReport: Sendable {
         let groups = Dictionary(grouping: activeEntries) { RuleSummary.Key(origin: $0.origin, rule: $0.rule) }
         return groups.map { key, entries in
             RuleSummary(origin: key.origin, rule: key.rule, severity: entries.map(\.severity).max() ?? .info,
-                        count: entries.count, summary: Self.summary(of: key, entries: entries))
+                        count: entries.count, summary: summary(of: key, entries: entries))
         }.sorted { ($1.count, $1.severity, $0.origin.rawValue, $0.rule) < ($0.count, $0.severity, $1.origin.rawValue, $1.rule) }
     }
 
@@ -67,8 +65,8 @@ public struct ReviewReport: Sendable {
         }
     }
 
-    private static func summary(of key: RuleSummary.Key, entries: [ReviewEntry]) -> String {
-        if key.origin == .audit, let descriptor = AuditCatalogue.descriptor(id: key.rule) { return descriptor.summary }
+    private func summary(of key: RuleSummary.Key, entries: [ReviewEntry]) -> String {
+        if key.origin == .audit, let check = audit?.checks.first(where: { $0.id == key.rule }) { return check.description }
         return entries.first?.title ?? ""
     }
 }
@@ -84,7 +82,8 @@ public struct RuleSummary: Sendable, Hashable {
     public let summary: String
 }
 
-/// Turns a review report into bytes for one format.
-public protocol ReviewReportWriter: Sendable {
-    func write(_ report: ReviewReport) throws -> String
+/// Turns a report document into bytes for one format. Secrets in the document are redacted
+/// already (by whoever built it), so a writer never sees one in full unless the user asked.
+public protocol ReportWriter: Sendable {
+    func write(_ document: ReportDocument) throws -> String
 }

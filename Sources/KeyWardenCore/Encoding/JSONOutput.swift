@@ -1,0 +1,10 @@
+import Foundation
+
+/// Sorted keys, two-space indentation, no escaped slashes: stable bytes for stable input.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
