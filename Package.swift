@@ -1,12 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One library target per concept; the graph below is the architecture (Docs/architecture.md),
+// and the compiler keeps it: an import against the arrows does not build.
+//
+//   keywarden (CLI) -> Audit -> Policy, Inventory -> Accounts -> Support
+//                   -> Scan -> Matching -> Rules -> Support; Scan -> Inputs -> Support
+//                   -> Report -> ReportModel -> Support; Scan and Audit build ReportModel sections
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "keywarden",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "keywarden", targets: ["keywarden"]),
-        .library(name: "KeyWardenCore", targets: ["KeyWardenCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,24 +27,47 @@ let package = Package(
                        providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
-        .target(
-            name: "KeyWardenCore",
-            dependencies: [
-                "CHyperscan", "CPCRE2",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
+
+        // Foundation level: located YAML and diagnostics, encodings, stable JSON, severity.
+        .target(name: "KeyWardenSupport", dependencies: [yams, crypto]),
+
+        // Detection: rules are data; matching knows bytes, not files; inputs know files and git.
+        .target(name: "KeyWardenRules", dependencies: ["KeyWardenSupport"]),
+        .target(name: "KeyWardenMatching", dependencies: ["KeyWardenRules", "KeyWardenSupport", "CHyperscan", "CPCRE2", crypto]),
+        .target(name: "KeyWardenInputs", dependencies: ["KeyWardenSupport"]),
+        .target(name: "KeyWardenScan", dependencies: ["KeyWardenMatching", "KeyWardenRules", "KeyWardenInputs",
+                                                      "KeyWardenReportModel", "KeyWardenSupport"]),
+        .target(name: "KeyWardenHooks", dependencies: ["KeyWardenInputs", "KeyWardenSupport"]),
+
+        // Keys: the vocabulary policies and inventories share, then each side on its own.
+        .target(name: "KeyWardenAccounts", dependencies: ["KeyWardenSupport"]),
+        .target(name: "KeyWardenPolicy", dependencies: ["KeyWardenAccounts", "KeyWardenSupport"]),
+        .target(name: "KeyWardenInventory", dependencies: ["KeyWardenAccounts", "KeyWardenSupport", crypto]),
+        .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts",
+                                                       "KeyWardenReportModel", "KeyWardenSupport"]),
+
+        // Reports: the document both halves fill in, and the writers that know nothing else.
+        .target(name: "KeyWardenReportModel", dependencies: ["KeyWardenSupport"]),
+        .target(name: "KeyWardenReport", dependencies: ["KeyWardenReportModel", "KeyWardenSupport"]),
+
         .executableTarget(
             name: "keywarden",
             dependencies: [
-                "KeyWardenCore",
+                "KeyWardenScan", "KeyWardenAudit", "KeyWardenReport", "KeyWardenHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers both test targets use (test targets cannot share source files).
-        .target(name: "KeyWardenTestSupport", dependencies: ["KeyWardenCore"], path: "Tests/KeyWardenTestSupport"),
-        .testTarget(name: "KeyWardenCoreTests", dependencies: ["KeyWardenCore", "KeyWardenTestSupport"]),
-        .testTarget(name: "KeyWardenCLITests", dependencies: ["keywarden", "KeyWardenCore", "KeyWardenTestSupport"]),
+        .target(name: "KeyWardenTestSupport", dependencies: ["KeyWardenInventory", "KeyWardenAccounts", "KeyWardenSupport"],
+                path: "Tests/KeyWardenTestSupport"),
+        .testTarget(name: "KeyWardenCoreTests", dependencies: [
+            "KeyWardenSupport", "KeyWardenRules", "KeyWardenMatching", "KeyWardenInputs", "KeyWardenScan", "KeyWardenHooks",
+            "KeyWardenAccounts", "KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAudit", "KeyWardenReportModel",
+            "KeyWardenReport", "KeyWardenTestSupport",
+        ]),
+        .testTarget(name: "KeyWardenCLITests", dependencies: [
+            "keywarden", "KeyWardenSupport", "KeyWardenAccounts", "KeyWardenInventory", "KeyWardenReport", "KeyWardenReportModel",
+            "KeyWardenTestSupport",
+        ]),
     ]
 )

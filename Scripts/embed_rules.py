@@ -9,7 +9,7 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "Sources/KeyWardenCore/Rules/BuiltinRulePacks.swift"
+OUTPUT = ROOT / "Sources/KeyWardenRules/BuiltinRulePacks.swift"
 
 
 def main() -> int:

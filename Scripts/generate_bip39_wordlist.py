@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/KeyWardenCore/Matching/Validators/BIP39WordList.swift from the official
+"""Generate Sources/KeyWardenMatching/Validators/BIP39WordList.swift from the official
 BIP-39 English word list, so the binary needs no data file at run time.
 
     python3 Scripts/generate_bip39_wordlist.py [WORDLIST]
@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "Sources/KeyWardenCore/Matching/Validators/BIP39WordList.swift"
+OUTPUT = ROOT / "Sources/KeyWardenMatching/Validators/BIP39WordList.swift"
 # SHA-256 of the official english.txt (bitcoin/bips, bip-0039/english.txt).
 OFFICIAL_SHA256 = "2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda"
 DEFAULT_LIST = ROOT.parent / "shared/bench/data/bip39-english.txt"

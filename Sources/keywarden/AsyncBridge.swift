@@ -1,4 +1,10 @@
 import Foundation
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenScan
+import KeyWardenSupport
 
 /// Runs async library work from the synchronous command tree and waits for it. The root
 /// command is synchronous (it maps errors to exit codes in one place), so the few commands

@@ -1,6 +1,17 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenAudit
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,19 +47,7 @@ struct AuditCommand: ParsableCommand {
                                valueName: "scan.json"))
     var findings: String?
 
-    @Option(help: ArgumentHelp("Pin the clock (ISO 8601) that ages, expiries and waivers are measured against.",
-                               valueName: "instant"))
-    var now: Instant?
-
-    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, html, markdown, junit or csv.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: critical, high, medium, low, info, or none.",
-                               valueName: "severity"))
-    var failOn: FailureThreshold = .severity(.low)
+    @OptionGroup(title: "Report") var report: ReportOptions<AuditReportDefaults>
 
     @Flag(help: "Fetch the live key inventory of every account the policy names (in addition to any --inventory).")
     var live = false
@@ -72,52 +71,38 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clock = now?.date ?? Date()
+        let clock = report.now?.date ?? Date()
         let lint = PolicyLoader.lint(path: policy, now: clock, knownChecks: AuditCatalogue.ids)
         if lint.hasErrors { throw DiagnosticError(lint.diagnostics) }
         for warning in lint.warnings { Terminal.standardError(warning.description) }
 
-        var snapshots: [InventorySnapshotFile] = []
-        for path in inventory {
-            do {
-                snapshots.append(try InventorySnapshotFile.load(path: path))
-            } catch {
-                throw CommandFailure.incomplete(error.description)
-            }
-        }
+        var snapshots = try inventory.map(InventorySnapshotFile.load(path:))
         if live { snapshots += try fetchLive(lint.policy) }
         // One parse: the key ids come from the scan section, which the review formats also show.
         var scan: ScanSection?
         if let findings {
-            do {
-                scan = try SavedReport.load(path: findings).scan
-            } catch {
-                throw CommandFailure.incomplete("cannot use scan findings \(findings): \(error.reason)")
-            }
+            scan = try SavedReport.load(path: findings, as: "scan findings").scan
         }
 
         let context = AuditContext(policy: lint.policy, inventories: snapshots, leaks: LeakedKeyReference.references(in: scan), now: clock)
         let result = AuditEngine.run(context)
-        let audit = AuditSection(result: result, context: context, policyFile: policy, inventories: snapshots, pinnedNow: now?.date)
+        let audit = AuditSection(result: result, context: context, policyFile: policy, inventories: snapshots, pinnedNow: report.now?.date)
         let document = ReportDocument(scan: scan, audit: audit, generatedAt: clock)
-        let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
         // The terminal and machine formats show the audit alone; the review formats add the scan it cross-referenced.
-        let shown = format.isReviewFormat ? document : ReportDocument(audit: audit, generatedAt: clock)
-        try Terminal.deliver(try format.writer(colour: colour).write(shown), to: output)
-        if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
+        try report.deliver(report.format.isReviewFormat ? document : ReportDocument(audit: audit, generatedAt: clock),
+                           judged: result.findings.map(\.severity))
     }
 
     /// Every account the policy names, fetched live; any account that cannot be read fails the audit.
     private func fetchLive(_ policy: Policy) throws -> [InventorySnapshotFile] {
         let live = LiveInventory(fetcher: InventoryFetcher(), credentials: CredentialsResolver(explicitFile: credentials),
                                  endpoint: endpoint.flatMap(URL.init(string:)))
-        let accounts = LiveInventory.accounts(in: policy)
+        let accounts = policy.accounts
         do {
             let snapshots = try AsyncBridge.wait { try await live.fetch(accounts) }
             return snapshots.map { InventorySnapshotFile(path: "live:\($0.provider.rawValue)/\($0.account)", snapshot: $0) }
         } catch let failure as LiveInventory.Failure {
-            let message = "cannot audit live: " + failure.reasons.joined(separator: "; ")
-            throw failure.isConfiguration ? CommandFailure.usage(message) : CommandFailure.incomplete(message)
+            throw ContextualError("cannot audit live:", failure)
         }
     }
 }

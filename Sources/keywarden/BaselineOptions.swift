@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenReport
+import KeyWardenScan
 
 /// `--baseline FILE` hides known findings; `--baseline-out FILE` records the current ones.
 struct BaselineOptions: ParsableArguments {

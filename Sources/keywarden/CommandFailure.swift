@@ -1,3 +1,6 @@
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenSupport
 /// An error the CLI reports in one line and maps to an exit code.
 struct CommandFailure: Error {
     static let findingsExitCode: Int32 = 1

@@ -1,6 +1,15 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 /// `scan` options that read a git repository instead of walking directories.
 struct GitScanOptions: ParsableArguments {
@@ -36,35 +45,22 @@ struct GitScanOptions: ParsableArguments {
         guard paths.count <= 1 else {
             throw CommandFailure.usage("--\(git ? "git" : "staged") reads one repository; got \(paths.count) paths")
         }
-        return try incompleteOnGitError { try GitRepository(at: paths.first ?? ".") }
+        return try GitRepository(at: paths.first ?? ".")
     }
 
     /// Scans the history or the staged changes of `repository`.
     func scan(_ repository: GitRepository, scanner: SecretScanner, configuration: ScanConfiguration, maxBlobSize: Int) throws -> ScanResult {
         let skip: @Sendable (String) -> Bool = { [configuration] in configuration.skips($0) }
-        return try incompleteOnGitError {
-            if staged { return try StagedScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip).scan(repository) }
-            let progress = ProgressLine.forStandardError(label: "scanning history")
-            defer { progress?.finish() }
-            return try GitHistoryScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip)
-                .scan(repository, selection: GitRevisionSelection(branch: branch, sinceCommit: sinceCommit), progress: progress?.update)
-        }
+        if staged { return try StagedScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip).scan(repository) }
+        let progress = ProgressLine.forStandardError(label: "scanning history")
+        defer { progress?.finish() }
+        return try GitHistoryScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip)
+            .scan(repository, selection: GitRevisionSelection(branch: branch, sinceCommit: sinceCommit), progress: progress?.update)
     }
 
     /// Where the scan read from, for SARIF.
     func versionControl(_ repository: GitRepository) throws -> VersionControlDetails {
-        try incompleteOnGitError {
-            VersionControlDetails(repositoryURI: repository.repositoryURI(), revisionID: try repository.head(),
-                                  branch: try repository.headBranch())
-        }
-    }
-
-    /// A repository that cannot be read means the scan could not be completed: exit 3.
-    private func incompleteOnGitError<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as GitError {
-            throw CommandFailure.incomplete(error.description)
-        }
+        VersionControlDetails(repositoryURI: repository.repositoryURI(), revisionID: try repository.head(),
+                              branch: try repository.headBranch())
     }
 }

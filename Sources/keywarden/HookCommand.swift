@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 /// `keywarden hook`: git hook management.
 struct HookCommand: ParsableCommand {
@@ -29,21 +36,9 @@ struct HookInstallCommand: ParsableCommand {
     var path = "."
 
     func run() throws {
-        let repository: GitRepository
-        do {
-            repository = try GitRepository(at: path)
-        } catch {
-            throw CommandFailure.incomplete(error.description)
-        }
+        let repository = try GitRepository(at: path)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let outcome: PreCommitHookInstaller.Outcome
-        do {
-            outcome = try PreCommitHookInstaller(repository: repository, executable: executable).install()
-        } catch let error as PreCommitHookInstaller.InstallError {
-            throw CommandFailure.incomplete(error.description)
-        } catch let error as GitError {
-            throw CommandFailure.incomplete(error.description)
-        }
+        let outcome = try PreCommitHookInstaller(repository: repository, executable: executable).install()
         switch outcome {
         case let .installed(hook):
             print("installed \(hook)")

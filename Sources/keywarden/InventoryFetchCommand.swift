@@ -1,6 +1,16 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 /// `keywarden inventory fetch`: one account's keys, written as an inventory snapshot.
 struct InventoryFetchCommand: ParsableCommand {
@@ -71,12 +81,7 @@ struct InventoryFetchCommand: ParsableCommand {
         let provider = self.provider.provider
         let accountName = account ?? profile ?? "default"
         let resolver = CredentialsResolver(explicitFile: credentials)
-        let keys: APICredentials
-        do {
-            keys = try resolver.resolve(provider: provider, account: account, profile: profile)
-        } catch let error as CredentialsError {
-            throw CommandFailure.usage(error.description)
-        }
+        let keys = try resolver.resolve(provider: provider, account: account, profile: profile)
         var policy = RetryPolicy.standard
         policy.timeout = .milliseconds(Int(timeout * 1000))
         policy.maxAttempts = maxAttempts
@@ -86,10 +91,11 @@ struct InventoryFetchCommand: ParsableCommand {
         let endpointURL = endpoint.flatMap(URL.init(string:))
         var snapshot: InventorySnapshot
         do {
-            snapshot = try AsyncBridge.wait { try await fetcher.fetch(provider: provider, account: accountName, credentials: keys, endpoint: endpointURL) }
-        } catch let error as InventoryFetchError {
-            if error.failure.kind == .configuration { throw CommandFailure.usage(error.description) }
-            throw CommandFailure.incomplete("cannot fetch \(error.description)")
+            snapshot = try AsyncBridge.wait {
+                try await fetcher.fetch(provider: provider, account: accountName, credentials: keys, endpoint: endpointURL)
+            }
+        } catch let error as InventoryFetchError where error.failureClass == .incomplete {
+            throw ContextualError("cannot fetch", error)
         }
         // --now pins only the recorded time: requests are still signed with the real clock.
         if let pinned = now?.date { snapshot.fetchedAt = pinned }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 /// The root command. Exit codes are a contract (README): 0 clean, 1 findings at or above the
 /// threshold, 2 usage or configuration error, 3 the job could not be completed.
@@ -37,6 +45,11 @@ struct KeyWardenCommand: ParsableCommand {
         case let diagnostics as DiagnosticError:
             diagnostics.diagnostics.forEach { Terminal.standardError($0.description) }
             Foundation.exit(CommandFailure.usageExitCode)
+        case let failure as any ClassifiedError:
+            // Every library error says what kind of failure it is; this is the one place that
+            // turns the kind into the contract's exit code.
+            Terminal.error(failure.description)
+            Foundation.exit(failure.failureClass == .usage ? CommandFailure.usageExitCode : CommandFailure.incompleteExitCode)
         case let exitCode as ExitCode:
             Foundation.exit(exitCode.rawValue)
         default:

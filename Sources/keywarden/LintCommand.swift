@@ -1,6 +1,15 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenAudit
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenRules
+import KeyWardenSupport
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

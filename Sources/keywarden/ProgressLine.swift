@@ -1,5 +1,7 @@
 import Foundation
-import KeyWardenCore
+import KeyWardenInputs
+import KeyWardenReport
+import KeyWardenScan
 
 /// A progress line redrawn in place on stderr, only when stderr is a terminal: piped or
 /// redirected output stays free of it.

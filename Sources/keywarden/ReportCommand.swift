@@ -1,6 +1,15 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,18 +35,7 @@ struct ReportCommand: ParsableCommand {
             help: ArgumentHelp("Saved JSON reports: one or more after the flag, or the flag repeated.", valueName: "file"))
     var input: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, html, markdown, junit or csv.")
-    var format: ReportFormat = .html
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("The generation time the report shows (ISO 8601), so output is reproducible.", valueName: "instant"))
-    var now: Instant?
-
-    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: critical, high, medium, low, info, or none.",
-                               valueName: "severity"))
-    var failOn: FailureThreshold = .none
+    @OptionGroup(title: "Report") var report: ReportOptions<SavedReportDefaults>
 
     func validate() throws {
         if input.isEmpty { throw ValidationError("give at least one --input report") }
@@ -46,18 +44,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var scans: [ScanSection] = [], audits: [AuditSection] = []
         for path in input {
-            do {
-                let document = try SavedReport.load(path: path)
-                scans += document.scan.map { [$0] } ?? []
-                audits += document.audit.map { [$0] } ?? []
-            } catch {
-                throw CommandFailure.incomplete(error.description)
-            }
+            let document = try SavedReport.load(path: path)
+            scans += document.scan.map { [$0] } ?? []
+            audits += document.audit.map { [$0] } ?? []
         }
         // The saved secrets are redacted already (unless the run showed them): written as they are.
-        let document = ReportDocument(scan: ReportMerger.merge(scans: scans), audit: ReportMerger.merge(audits: audits),
-                                      generatedAt: now?.date ?? Date())
-        try Terminal.deliver(try format.writer().write(document), to: output)
-        if failOn.isMet(by: document.activeSeverities) { throw ExitCode(CommandFailure.findingsExitCode) }
+        try report.deliver(ReportDocument(scan: ReportMerger.merge(scans: scans), audit: ReportMerger.merge(audits: audits),
+                                          generatedAt: report.now?.date ?? Date()))
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenMatching
+import KeyWardenReport
+import KeyWardenRules
+import KeyWardenScan
 
 /// Where rules come from: the built-in packs, or `--rules DIR` instead of them.
 struct RuleOptions: ParsableArguments {

@@ -1,16 +1,23 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenRules
+import KeyWardenSupport
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the detection rules or run their self-tests.",
-        subcommands: [ListRules.self, TestRules.self]
+        subcommands: [RulesListCommand.self, RulesTestCommand.self]
     )
 }
 
-struct ListRules: ParsableCommand {
+struct RulesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List rules with severity and description.")
 
     @OptionGroup var rules: RuleOptions
@@ -27,7 +34,7 @@ struct ListRules: ParsableCommand {
     }
 }
 
-struct TestRules: ParsableCommand {
+struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run every rule's examples (must match) and negative examples (must not match).",

@@ -1,6 +1,15 @@
 import ArgumentParser
 import Foundation
-import KeyWardenCore
+import KeyWardenHooks
+import KeyWardenInputs
+import KeyWardenInventory
+import KeyWardenMatching
+import KeyWardenPolicy
+import KeyWardenReport
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenScan
+import KeyWardenSupport
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,18 +30,10 @@ struct ScanCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files or directories to scan.")
+    @Argument(help: "Files or directories to scan; `-` alone reads standard input (reported as path `-`).")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, html, markdown, junit or csv.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: critical, high, medium, low, info, or none.",
-                               valueName: "severity"))
-    var failOn: FailureThreshold = .severity(.low)
+    @OptionGroup(title: "Report") var report: ReportOptions<ScanReportDefaults>
 
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
@@ -46,10 +47,6 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Follow symbolic links (each directory is entered once, so loops end).")
     var followSymlinks = false
 
-    @Option(help: ArgumentHelp("Pin the clock (ISO 8601): durations are reported as 0, so output is reproducible.",
-                               valueName: "instant"))
-    var now: Instant?
-
     @Flag(name: .shortAndLong, help: "Do not print notes about skipped files (warnings are still printed).")
     var quiet = false
 
@@ -59,9 +56,15 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    func validate() throws {
+        if paths.contains("-") && paths != ["-"] { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
+        if paths == ["-"] && git.isEnabled { throw ValidationError("`-` (standard input) is not a git repository") }
+    }
+
     func run() throws {
         let started = ContinuousClock.now
-        let roots = paths.isEmpty ? ["."] : paths
+        // Standard input takes its configuration from the current directory, as a scan of `.` would.
+        let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
         let repository = try git.repository(paths: paths)
         let configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
         let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
@@ -69,33 +72,27 @@ struct ScanCommand: ParsableCommand {
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
         var result: ScanResult
-        if let repository {
+        if paths == ["-"] {
+            result = try scanner.scanStandardInput(maxSize: maxFileSize.bytes)
+        } else if let repository {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
         } else {
             let source = DirectorySource(roots: roots, followSymlinks: followSymlinks,
                                          excluding: rules.ruleDirectories + configuration.ruleDirectories,
                                          skip: { [configuration] in configuration.skips($0) })
-            let listing: (files: [DirectorySource.Entry], skipped: [SkippedInput])
-            do {
-                listing = try source.entries()
-            } catch let missing as DirectorySource.MissingRoot {
-                throw CommandFailure.usage(missing.description)
-            }
+            let listing = try source.entries()
             result = try scanner.scan(files: listing.files, maxFileSize: maxFileSize.bytes)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
         result.findings = try baseline.apply(to: result.findings, quiet: quiet)
 
-        let duration = now == nil ? (ContinuousClock.now - started).seconds : 0
+        let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
-        let versionControl = format == .sarif ? try repository.map(git.versionControl) : nil
+        let versionControl = report.format == .sarif ? try repository.map(git.versionControl) : nil
         let section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
                                   redactor: Redactor(showSecrets: showSecrets), versionControl: versionControl)
         reportSkipped(result.skipped)
-        let colour = output == nil && Terminal.wantsColour(STDOUT_FILENO)
-        let document = ReportDocument(scan: section, generatedAt: now?.date ?? Date())
-        try Terminal.deliver(try format.writer(colour: colour).write(document), to: output)
-        if failOn.isMet(by: result.findings.map(\.severity)) { throw ExitCode(CommandFailure.findingsExitCode) }
+        try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))
     }
 
     private func reportSkipped(_ skipped: [SkippedInput]) {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import KeyWardenCore
+import KeyWardenInventory
+import KeyWardenPolicy
 
 struct SchemaCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable { case policy }

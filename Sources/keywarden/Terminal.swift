@@ -1,5 +1,7 @@
 import Foundation
-import KeyWardenCore
+import KeyWardenReport
+import KeyWardenScan
+import KeyWardenSupport
 
 /// Writing to the terminal: results to stdout, everything else to stderr.
 enum Terminal {

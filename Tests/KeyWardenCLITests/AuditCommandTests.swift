@@ -1,9 +1,10 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 /// `keywarden lint`, `schema` and `audit` end to end: the built binary, real files, exit codes.
 @Suite struct AuditCommandTests {
-    static let root = CLIHarness.packageRoot
+    static let root = PackagePaths.root
     static let samplesWithoutFindings = ["--policy", "Samples/policies/trading-desk.yaml", "--now", "2026-11-20T00:00:00Z",
                                          "--inventory", "Samples/inventory/okx-main.json", "Samples/inventory/binance-main.json",
                                          "Samples/inventory/bybit-main.json", "Samples/inventory/gate-main.json"]

@@ -1,9 +1,10 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 @Suite struct ConfigurationErrorTests {
     @Test func malformedRuleYAMLNamesTheLocationAndExitsTwo() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write("rules/broken.yaml", "rules:\n  - id: a\n    pattern: 'x\n")
         let outcome = try CLIHarness.run(["rules", "test", "--rules", directory.path + "/rules"])
         #expect(outcome.status == 2)
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func aBadRegexNamesTheRuleAndExitsTwo() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write("rules/bad.yaml", """
         rules:
           - id: unbalanced
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func anUnknownConfigKeyExitsTwoWithASuggestion() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write(".keywarden.yaml", "skipPaths: [a/]\nallow:\n  stopword: [x]\n")
         let outcome = try CLIHarness.run(["scan", directory.path])
         #expect(outcome.status == 2)
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func configSkipsPathsAllowsValuesAndDisablesRules() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let token = "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"
         try directory.write("fixtures/a.txt", "t = \(token)\n")
         try directory.write("src/b.txt", "t = \(token)\nkey = Zx8KqP2mN7vB4cR9tY6wQ1eL3\nstripe = sk_live_Qx7Zr2Kp9Wm4Xv8Lq1Ns6Bd3\n")
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func disablingAnUnknownRuleIsAnError() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write(".keywarden.yaml", "disableRules: [github-tokn]\n")
         let outcome = try CLIHarness.run(["scan", directory.path])
         #expect(outcome.status == 2)
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func aFailingExampleMakesRulesTestExitOne() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write("rules/wrong.yaml", """
         rules:
           - id: too-strict

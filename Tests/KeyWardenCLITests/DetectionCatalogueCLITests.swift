@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 /// The detection catalogue through the real binary: what a CI job reading `--format json` sees.
@@ -13,7 +14,8 @@ import Testing
         OKX_PASSPHRASE=Falcon!2231orchid
         """.write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
 
-        let (status, output) = try Self.run(["scan", directory, "--format", "json", "--no-cache"])
+        let outcome = try CLIHarness.run(["scan", directory, "--format", "json", "--no-cache"])
+        let (status, output) = (outcome.status, outcome.stdout)
         #expect(status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
@@ -23,20 +25,5 @@ import Testing
         #expect((findings.first?["parts"] as? [[String: Any]])?.count == 2)
         #expect(!output.contains("9F3A7C2E5B8D1F4A6C9E2B5D8F1A3C7E"))
         #expect(!output.contains("Falcon!2231orchid"))
-    }
-
-    static func run(_ arguments: [String]) throws -> (Int32, String) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("keywarden").path, root.path + "/.build/debug/keywarden"]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1])
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 @Suite(.serialized) struct GitScanCommandTests {
@@ -7,7 +8,7 @@ import Testing
     let otherKey = "AKIAZ3KQ7PLM2XWRT5NB"
 
     /// A repository where a key was committed and removed again.
-    func repositoryWithDeletedSecret() throws -> (H.Directory, commit: String) {
+    func repositoryWithDeletedSecret() throws -> (TemporaryDirectory, commit: String) {
         let repo = try H.repository()
         try repo.write("aws.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "-A"], in: repo.path)
@@ -41,7 +42,7 @@ import Testing
 
     @Test func historyScanTakesTheRepositoryAsItsPath() throws {
         let (repo, commit) = try repositoryWithDeletedSecret()
-        let elsewhere = try H.Directory()
+        let elsewhere = try TemporaryDirectory()
         let outcome = try H.keywarden(["scan", "--git", repo.path], in: elsewhere.path)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("aws.env:1:14"))
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func notARepositoryExitsThreeWithAClearMessage() throws {
-        let directory = try H.Directory()
+        let directory = try TemporaryDirectory()
         let outcome = try H.keywarden(["scan", "--git", directory.path], in: directory.path)
         #expect(outcome.status == 3)
         #expect(outcome.stderr.contains("not a git repository: \(directory.path)"))
@@ -114,7 +115,7 @@ import Testing
 
     @Test func baselineAppliesToHistoryScans() throws {
         let (repo, _) = try repositoryWithDeletedSecret()
-        let baseline = try H.Directory()
+        let baseline = try TemporaryDirectory()
         #expect(try H.keywarden(["scan", "--git", "--baseline-out", baseline.path + "/b.yaml"], in: repo.path).status == 1)
         #expect(try H.keywarden(["scan", "--git", "--baseline", baseline.path + "/b.yaml"], in: repo.path).status == 0)
     }
@@ -159,7 +160,7 @@ import Testing
     }
 
     @Test func hookInstallOutsideARepositoryExitsThree() throws {
-        let directory = try H.Directory()
+        let directory = try TemporaryDirectory()
         #expect(try H.keywarden(["hook", "install", "--path", directory.path], in: "/").status == 3)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 /// Inputs a scan meets in real trees: none may crash it, and every skip is said.
 @Suite struct HostileInputTests {
     static let token = "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"
 
-    func hostileTree() throws -> ScratchDirectory {
-        let directory = try ScratchDirectory()
+    func hostileTree() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
         try directory.write("empty.txt", "")
         try directory.write("image.png", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]))
         try directory.write("latin1.txt", Data([0x63, 0x61, 0x66, 0xE9, 0x20]) + Data("t = \(Self.token)\n".utf8))
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func aFileOverTheSizeLimitIsSkippedWithAWarning() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write("big.txt", String(repeating: "a", count: 4096))
         let outcome = try CLIHarness.run(["scan", directory.path, "--max-file-size", "1K"])
         #expect(outcome.status == 0)
@@ -48,7 +49,7 @@ import Testing
 
     /// Root reads every file, so the unreadable case runs the scan as an unprivileged user.
     @Test func anUnreadableFileIsAWarningAndTheScanGoesOn() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         try directory.write("locked.txt", "t = \(Self.token)\n")
         try directory.write("open.txt", "t = \(Self.token)\n")
         chmod(directory.path + "/locked.txt", 0o000)
@@ -58,7 +59,7 @@ import Testing
             // The binary and the tree must be reachable by `nobody`.
             chmod(directory.path, 0o755)
             chmod(directory.path + "/open.txt", 0o644)
-            let copy = try ScratchDirectory()
+            let copy = try TemporaryDirectory()
             chmod(copy.path, 0o755)
             try FileManager.default.copyItem(atPath: CLIHarness.binary, toPath: copy.path + "/keywarden")
             arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path + "/keywarden"] + arguments
@@ -70,7 +71,7 @@ import Testing
         }
     }
 
-    private func check(_ outcome: CLIHarness.Outcome, _ directory: ScratchDirectory) throws {
+    private func check(_ outcome: CLIHarness.Outcome, _ directory: TemporaryDirectory) throws {
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("warning: skipped \(directory.path)/locked.txt: unreadable: Permission denied"))
         #expect(outcome.stdout.contains("\(directory.path)/open.txt"))

@@ -1,7 +1,10 @@
 import Foundation
-import Testing
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenInventory
+import KeyWardenReport
+import KeyWardenSupport
 import KeyWardenTestSupport
+import Testing
 
 /// `keywarden inventory fetch` end to end: the built binary against the loopback exchange server.
 @Suite(.timeLimit(.minutes(3)))
@@ -18,12 +21,6 @@ struct InventoryFetchCommandTests {
         return environment
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("keywarden-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     func fetch(_ provider: Provider, _ scenario: String, extra: [String] = [], output: String? = nil) throws -> (CLIHarness.Outcome, APICredentials) {
         let server = try LoopbackExchangeServer.start()
         let credentials = server.credentials(provider, scenario, tag: "cli")
@@ -35,9 +32,8 @@ struct InventoryFetchCommandTests {
 
     @Test(arguments: Provider.allCases)
     func aSuccessfulFetchWritesASnapshotAndExitsZero(provider: Provider) throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("snapshot.json").path
+        let directory = try TemporaryDirectory()
+        let output = directory.path + "/snapshot.json"
         let (run, _) = try fetch(provider, "ok", extra: ["--now", "2026-11-20T08:00:00Z"], output: output)
         #expect(run.status == 0, "\(run.stderr)")
         let decoder = JSONDecoder()
@@ -59,9 +55,8 @@ struct InventoryFetchCommandTests {
 
     @Test(arguments: Provider.allCases)
     func anInvalidSignatureExitsThreeNamingTheAccountAndWritesNothing(provider: Provider) throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("snapshot.json").path
+        let directory = try TemporaryDirectory()
+        let output = directory.path + "/snapshot.json"
         let (run, _) = try fetch(provider, "badsig", output: output)
         #expect(run.status == 3)
         #expect(run.stderr.contains("keywarden: error: cannot fetch \(provider.rawValue) account 'main': \(provider.displayName)"))
@@ -114,9 +109,8 @@ struct InventoryFetchCommandTests {
     }
 
     @Test func aCredentialsFileOthersCanReadIsRefusedWithExitTwo() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("credentials.yaml")
+        let directory = try TemporaryDirectory()
+        let file = URL(fileURLWithPath: directory.path + "/credentials.yaml")
         try "profiles:\n  main:\n    provider: okx\n    api_key: k\n    api_secret: s3cr3t-value\n    passphrase: p\n".write(to: file, atomically: true, encoding: .utf8)
         chmod(file.path, 0o644)
         let run = try keywarden(["inventory", "fetch", "--provider", "okx", "--profile", "main", "--credentials", file.path])
@@ -128,9 +122,8 @@ struct InventoryFetchCommandTests {
     @Test func aProfileFromAnOwnerOnlyFileSignsTheRequests() throws {
         let server = try LoopbackExchangeServer.start()
         let credentials = server.credentials(.bitget, "ok", tag: "cli")
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("credentials.yaml")
+        let directory = try TemporaryDirectory()
+        let file = URL(fileURLWithPath: directory.path + "/credentials.yaml")
         try """
         profiles:
           trading:

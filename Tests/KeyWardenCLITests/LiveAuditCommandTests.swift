@@ -1,13 +1,16 @@
 import Foundation
-import Testing
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenInventory
+import KeyWardenReport
+import KeyWardenSupport
 import KeyWardenTestSupport
+import Testing
 
 /// `keywarden audit --live` end to end: the built binary fetches every account a policy names
 /// from the loopback exchange server, and fails closed when any account cannot be read.
 @Suite(.timeLimit(.minutes(3)))
 struct LiveAuditCommandTests {
-    func policy(_ directory: ScratchDirectory) throws -> String {
+    func policy(_ directory: TemporaryDirectory) throws -> String {
         try directory.write("policy.yaml", """
         version: 1
         apps:
@@ -37,7 +40,7 @@ struct LiveAuditCommandTests {
 
     @Test func everyAccountThePolicyNamesIsFetchedAndAudited() throws {
         let server = try LoopbackExchangeServer.start()
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let outcome = try CLIHarness.run(
             ["audit", "--policy", try policy(directory), "--live", "--endpoint", server.baseURL.absoluteString,
              "--format", "json", "--now", "2026-11-20T00:00:00Z", "--fail-on", "none"],
@@ -50,7 +53,7 @@ struct LiveAuditCommandTests {
 
     @Test func oneUnreadableAccountFailsTheWholeAuditWithExitThree() throws {
         let server = try LoopbackExchangeServer.start()
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let outcome = try CLIHarness.run(
             ["audit", "--policy", try policy(directory), "--live", "--endpoint", server.baseURL.absoluteString],
             environment: environment([server.credentials(.okx, "ok", tag: "live2"), server.credentials(.bybit, "badsig", tag: "live2")]))
@@ -61,7 +64,7 @@ struct LiveAuditCommandTests {
 
     @Test func missingCredentialsAreAConfigurationError() throws {
         let server = try LoopbackExchangeServer.start()
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let outcome = try CLIHarness.run(
             ["audit", "--policy", try policy(directory), "--live", "--endpoint", server.baseURL.absoluteString],
             environment: environment([server.credentials(.okx, "ok", tag: "live3")]).merging(["KEYWARDEN_BYBIT_API_KEY": ""]) { $1 })

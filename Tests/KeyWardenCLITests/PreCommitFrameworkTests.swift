@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenTestSupport
 import Testing
 
 /// End to end with the real pre-commit framework (https://pre-commit.com), installed from PyPI
@@ -9,7 +10,7 @@ import Testing
 
     /// The pre-commit executable, installed into a virtual environment if it is not there yet.
     static func preCommit() throws -> String {
-        let venv = H.packageRoot + "/.build/test-tools/pre-commit-venv"
+        let venv = PackagePaths.root + "/.build/test-tools/pre-commit-venv"
         let executable = venv + "/bin/pre-commit"
         if FileManager.default.isExecutableFile(atPath: executable),
            (try? H.run(executable, ["--version"], in: "/"))?.status == 0 {
@@ -20,7 +21,7 @@ import Testing
         let script = """
             set -e
             rm -rf '\(venv)'
-            if python3 -m venv '\(venv)' 2>/dev/null; then
+            if python3 -m venv '\(venv)' 2>'\(venv).venv-errors'; then
                 '\(venv)/bin/python' -m pip install --quiet --disable-pip-version-check pre-commit
             else
                 rm -rf '\(venv)'
@@ -30,7 +31,7 @@ import Testing
                 chmod +x '\(executable)'
             fi
             """
-        let install = try H.run("bash", ["-c", script], in: H.packageRoot)
+        let install = try H.run("bash", ["-c", script], in: PackagePaths.root)
         guard install.status == 0, FileManager.default.isExecutableFile(atPath: executable) else {
             throw H.Failure("could not install pre-commit with pip (exit \(install.status)): \(install.stderr)")
         }
@@ -39,14 +40,14 @@ import Testing
 
     /// A repository whose git pre-commit hook runs `pre-commit try-repo <this package> keywarden-system`,
     /// the hook that uses the keywarden on PATH (the debug build, put there by the harness).
-    func repositoryUsingTheFrameworkHook() throws -> (repo: H.Directory, home: H.Directory) {
+    func repositoryUsingTheFrameworkHook() throws -> (repo: TemporaryDirectory, home: TemporaryDirectory) {
         let preCommit = try Self.preCommit()
         let repo = try H.repository()
-        let home = try H.Directory()
+        let home = try TemporaryDirectory()
         try repo.write(".git/hooks/pre-commit", """
             #!/bin/sh
             export PRE_COMMIT_HOME='\(home.path)'
-            exec '\(preCommit)' try-repo '\(H.packageRoot)' keywarden-system
+            exec '\(preCommit)' try-repo '\(PackagePaths.root)' keywarden-system
 
             """)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func hookDefinitionsRunTheStagedScanWithoutFileNames() throws {
-        let text = try String(contentsOfFile: H.packageRoot + "/.pre-commit-hooks.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: PackagePaths.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
         let hooks = text.components(separatedBy: "\n- id: ").dropFirst()
         #expect(hooks.count == 2)
         for hook in hooks {

@@ -1,6 +1,8 @@
 import Foundation
+import KeyWardenReport
+import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-import KeyWardenCore
 
 /// `keywarden report` and the review formats end to end: the built binary, real files.
 @Suite struct ReportCommandTests {
@@ -15,7 +17,7 @@ import KeyWardenCore
     }
 
     /// Saves `keywarden scan PATHS --format json` in the directory and returns the file.
-    func savedScan(_ paths: [String], as name: String, in directory: ScratchDirectory) throws -> String {
+    func savedScan(_ paths: [String], as name: String, in directory: TemporaryDirectory) throws -> String {
         let file = directory.path + "/" + name
         let outcome = try CLIHarness.run(["scan"] + paths + ["--quiet", "--now", Self.now, "--format", "json", "--output", file])
         #expect(outcome.status == 1, "\(outcome.stderr)")
@@ -23,7 +25,7 @@ import KeyWardenCore
     }
 
     @Test func savedScanRerendersToTheSameTextWithoutRescanning() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let saved = try savedScan(["Samples/"], as: "scan.json", in: directory)
         let live = try CLIHarness.run(["scan", "Samples/", "--quiet", "--now", Self.now])
         let replayed = try CLIHarness.run(["report", "--input", saved, "--format", "text"])
@@ -37,7 +39,7 @@ import KeyWardenCore
     }
 
     @Test func twoShardsMergeIntoTheirUnionWithoutDuplicates() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let first = try savedScan(["Samples/trading-bot/src", "Samples/trading-bot/config"], as: "shard-1.json", in: directory)
         let second = try savedScan(["Samples/trading-bot/config", "Samples/trading-bot/deploy"], as: "shard-2.json", in: directory)
         let whole = try savedScan(["Samples/trading-bot/src", "Samples/trading-bot/config", "Samples/trading-bot/deploy"],
@@ -57,7 +59,7 @@ import KeyWardenCore
     }
 
     @Test func scanAndAuditCombineInOneReport() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let scan = try savedScan(["Samples/"], as: "scan.json", in: directory)
         let auditFile = directory.path + "/audit.json"
         #expect(try CLIHarness.run(Self.audit + ["--format", "json", "--output", auditFile]).status == 1)
@@ -69,7 +71,7 @@ import KeyWardenCore
 
     /// Every format shows both halves: a scan rule and an audit check appear in each.
     @Test func everyFormatRendersAScanAndAnAuditTogether() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let scan = try savedScan(["Samples/"], as: "scan.json", in: directory)
         let auditFile = directory.path + "/audit.json"
         #expect(try CLIHarness.run(Self.audit + ["--format", "json", "--output", auditFile]).status == 1)
@@ -94,10 +96,10 @@ import KeyWardenCore
     }
 
     @Test func junitParsesWithAStandardParser() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let file = directory.path + "/audit.xml"
         #expect(try CLIHarness.run(Self.audit + ["--format", "junit", "--output", file]).status == 1)
-        let parsed = try CLIHarness.python(CLIHarness.packageRoot + "/Tests/Fixtures/parse_junit.py", [file])
+        let parsed = try CLIHarness.python(PackagePaths.root + "/Tests/Fixtures/parse_junit.py", [file])
         #expect(parsed.status == 0, "\(parsed.stderr)")
         let result = try json(parsed.stdout)
         let cases = try #require(result["cases"] as? [[String: Any]])
@@ -110,24 +112,24 @@ import KeyWardenCore
     }
 
     @Test func auditSARIFValidatesAgainstTheOfficialSchema() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let file = directory.path + "/audit.sarif"
         #expect(try CLIHarness.run(Self.audit + ["--format", "sarif", "--output", file]).status == 1)
-        let validation = try CLIHarness.python(CLIHarness.packageRoot + "/Tests/Fixtures/validate_sarif.py", [file])
+        let validation = try CLIHarness.python(PackagePaths.root + "/Tests/Fixtures/validate_sarif.py", [file])
         #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
     }
 
     @Test func rerenderedSARIFValidatesToo() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let saved = try savedScan(["Samples/"], as: "scan.json", in: directory)
         let file = directory.path + "/scan.sarif"
         #expect(try CLIHarness.run(["report", "--input", saved, "--format", "sarif", "--output", file]).status == 0)
-        let validation = try CLIHarness.python(CLIHarness.packageRoot + "/Tests/Fixtures/validate_sarif.py", [file])
+        let validation = try CLIHarness.python(PackagePaths.root + "/Tests/Fixtures/validate_sarif.py", [file])
         #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
     }
 
     @Test func unreadableOrForeignInputExitsThree() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let foreign = try directory.write("other.json", #"{"runs": []}"#)
         let missing = try CLIHarness.run(["report", "--input", directory.path + "/none.json"])
         #expect(missing.status == 3 && missing.stderr.contains("none.json"))
@@ -137,7 +139,7 @@ import KeyWardenCore
     }
 
     @Test func failOnMakesAReportAGate() throws {
-        let directory = try ScratchDirectory()
+        let directory = try TemporaryDirectory()
         let saved = try savedScan(["Samples/"], as: "scan.json", in: directory)
         #expect(try CLIHarness.run(["report", "--input", saved, "--format", "csv", "--fail-on", "high"]).status == 1)
         #expect(try CLIHarness.run(["report", "--input", saved, "--format", "csv"]).status == 0)
@@ -145,8 +147,8 @@ import KeyWardenCore
 
     /// Installs Chromium when missing (CI's clean machine), renders the Samples reports and screenshots them.
     @Test(.timeLimit(.minutes(10))) func htmlReportsRenderInHeadlessChromium() throws {
-        let directory = try ScratchDirectory()
-        let outcome = try CLIHarness.run([CLIHarness.packageRoot + "/Scripts/screenshot_report.sh", directory.path, CLIHarness.binary],
+        let directory = try TemporaryDirectory()
+        let outcome = try CLIHarness.run([PackagePaths.root + "/Scripts/screenshot_report.sh", directory.path, CLIHarness.binary],
                                          executable: "/bin/bash")
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         for name in ["audit-report", "scan-report"] {
@@ -158,7 +160,7 @@ import KeyWardenCore
     }
 
     /// Drives the findings table's own script in Chromium: filter on a word, sort by rule, read the DOM back.
-    func tableSortsAndFiltersInTheBrowser(_ directory: ScratchDirectory) throws {
+    func tableSortsAndFiltersInTheBrowser(_ directory: TemporaryDirectory) throws {
         let page = try String(contentsOfFile: directory.path + "/scan-report.html", encoding: .utf8)
         let probe = """
         <script>var f=document.getElementById("filter");f.value="slack";f.dispatchEvent(new Event("input"));
@@ -169,7 +171,7 @@ import KeyWardenCore
         """
         let file = try directory.write("probe.html", page.replacingOccurrences(of: "</body>", with: probe))
         let dom = try CLIHarness.run(["-c", "\"$(command -v chromium || command -v chromium-browser)\" --headless --no-sandbox "
-                                      + "--disable-gpu --dump-dom \"file://$0\" 2>/dev/null", file], executable: "/bin/sh")
+                                      + "--disable-gpu --dump-dom \"file://$0\" 2>\"$0.stderr\"", file], executable: "/bin/sh")
         #expect(dom.stdout.contains("data-probe=\"1 of 11 shown|aws-secret-access-key|1\""), "\(dom.stdout.suffix(300))")
     }
 }

@@ -1,6 +1,17 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 import Testing
-@testable import KeyWardenCore
 
 /// Every check of the catalogue: a failing and a passing case at a fixed now.
 @Suite struct LeastPrivilegeCheckTests {

@@ -1,5 +1,16 @@
 import Foundation
-@testable import KeyWardenCore
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 
 /// The fixed clock every audit test runs at.
 let auditNow = ISO8601Date.parse("2026-11-20T00:00:00Z")!
@@ -56,5 +67,3 @@ func evidence(_ finding: AuditFinding, _ name: String) -> String? {
     finding.evidence.first { $0.name == name }?.value
 }
 
-/// The package root, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path

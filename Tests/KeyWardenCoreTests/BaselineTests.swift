@@ -1,6 +1,18 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct BaselineTests {
     let keyA = "AKIAQWERTY7ABCD2EFGH"

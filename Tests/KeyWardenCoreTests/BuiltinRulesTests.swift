@@ -1,10 +1,20 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct BuiltinRulesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func everyShippedRulePassesItsExamples() throws {
         let outcome = try RuleSelfTest.run(CompiledRuleSet(RuleSet(BuiltinRules.load())))
         #expect(outcome.failures.isEmpty, "\(outcome.failures)")
@@ -12,7 +22,7 @@ import Testing
     }
 
     @Test func embeddedPacksMatchTheYAMLFiles() throws {
-        let directory = Self.packageRoot.appendingPathComponent("Rules/secrets").path
+        let directory = PackagePaths.root + "/Rules/secrets"
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
         let embedded = BuiltinRules.packs
         #expect(embedded.keys.sorted() == names.map { "Rules/secrets/\($0)" })

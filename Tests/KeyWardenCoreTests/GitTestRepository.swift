@@ -1,5 +1,17 @@
 import Foundation
-@testable import KeyWardenCore
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 
 /// A real git repository in a temporary directory, with fixed identities and dates so commit
 /// ids are reproducible, and no user or system configuration leaking in.
@@ -27,27 +39,9 @@ final class GitTestRepository {
     }
 
     static func run(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitCommandFailed(arguments: arguments, status: process.terminationStatus, message: String(decoding: message, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self)
+        let outcome = try ProcessRunner.run("git", arguments, in: directory, environment: GitIsolation.environment(extra))
+        guard outcome.status == 0 else { throw GitCommandFailed(arguments: arguments, status: outcome.status, message: outcome.stderr) }
+        return outcome.stdout
     }
 
     struct GitCommandFailed: Error, CustomStringConvertible {

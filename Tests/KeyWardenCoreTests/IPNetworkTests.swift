@@ -1,5 +1,16 @@
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct IPNetworkTests {
     @Test func parsesIPv4NetworksAndAddresses() throws {

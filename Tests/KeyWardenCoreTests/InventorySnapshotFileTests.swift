@@ -1,6 +1,18 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct InventorySnapshotFileTests {
     @Test func readsJSONSnapshotWithoutRepeatingProviderAndAccount() throws {
@@ -96,7 +108,7 @@ import Testing
 
     @Test func everySampleSnapshotLoads() throws {
         for name in ["okx-main", "binance-main", "bybit-main", "gate-main"] {
-            let file = try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\(name).json")
+            let file = try InventorySnapshotFile.load(path: "\(PackagePaths.root)/Samples/inventory/\(name).json")
             #expect(!file.snapshot.keys.isEmpty)
         }
     }

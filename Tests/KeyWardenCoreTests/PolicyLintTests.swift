@@ -1,6 +1,18 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 /// Linting policies: every diagnostic names its exact line and column.
 @Suite struct PolicyLintTests {
@@ -199,7 +211,7 @@ import Testing
 
     @Test func shippedTemplatesAndSamplesLintClean() throws {
         for file in ["Rules/policies/strict-default.yaml", "Rules/policies/trading-bot.yaml", "Samples/policies/trading-desk.yaml"] {
-            let lint = PolicyLoader.lint(path: packageRoot + "/" + file, now: auditNow, knownChecks: AuditCatalogue.ids)
+            let lint = PolicyLoader.lint(path: PackagePaths.root + "/" + file, now: auditNow, knownChecks: AuditCatalogue.ids)
             #expect(lint.errors.isEmpty, "\(file): \(lint.errors)")
         }
     }

@@ -1,6 +1,18 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct PolicySchemaTests {
     func schema() throws -> [String: Any] {
@@ -26,7 +38,7 @@ import Testing
         let schemaPath = try directory.write("schema.json", try PolicySchema.json())
         var instances: [String] = []
         for file in ["Rules/policies/strict-default.yaml", "Rules/policies/trading-bot.yaml", "Samples/policies/trading-desk.yaml"] {
-            let root = try YAMLDocument.load(path: packageRoot + "/" + file)
+            let root = try YAMLDocument.load(path: PackagePaths.root + "/" + file)
             let data = try JSONSerialization.data(withJSONObject: jsonValue(root), options: [.sortedKeys])
             instances.append(try directory.write((file as NSString).lastPathComponent + ".json", data))
         }

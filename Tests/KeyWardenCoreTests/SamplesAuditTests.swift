@@ -1,16 +1,28 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
-@testable import KeyWardenCore
 
 /// The Samples demo: `keywarden audit --policy Samples/policies/trading-desk.yaml
 /// --inventory Samples/inventory/*.json --findings Samples/findings/scan-findings.json
 /// --now 2026-11-20T00:00:00Z` shows every check of the catalogue.
 @Suite struct SamplesAuditTests {
     static func sampleAudit() throws -> (AuditResult, [InventorySnapshotFile]) {
-        let lint = PolicyLoader.lint(path: packageRoot + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
         #expect(lint.errors.isEmpty)
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
-            try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\($0).json")
+            try InventorySnapshotFile.load(path: "\(PackagePaths.root)/Samples/inventory/\($0).json")
         }
         let leaks = try SampleFindings.leaks()
         return (AuditEngine.run(AuditContext(policy: lint.policy, inventories: inventories, leaks: leaks, now: auditNow)), inventories)

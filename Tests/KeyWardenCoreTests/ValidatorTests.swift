@@ -1,5 +1,4 @@
 import Testing
-@testable import KeyWardenCore
 
 @Suite struct ValidatorTests {
     @Test func jwtNeedsAJSONHeaderWithAlg() {
@@ -42,3 +41,23 @@ import Testing
 }
 
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+
+/// Rule packs name validators (KeyWardenRules knows only the names); the matcher implements them.
+@Suite struct ValidatorRegistryTests {
+    @Test func everyNameARulePackMayUseHasAnImplementationAndNoMore() {
+        #expect(SecretValidators.names == ValidatorNames.all.sorted())
+        for name in ValidatorNames.all { #expect(SecretValidators.named(name) != nil, "\(name)") }
+    }
+}

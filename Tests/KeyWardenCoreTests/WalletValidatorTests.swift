@@ -1,6 +1,17 @@
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 import Testing
-@testable import KeyWardenCore
 
 /// The wallet-secret validators against published test vectors: BIP-39 (the vectors of the
 /// reference implementation, PyPI `mnemonic`, in Fixtures/bip39-vectors.json), BIP-32 test

@@ -1,5 +1,7 @@
 import Foundation
-import KeyWardenCore
+import KeyWardenAccounts
+import KeyWardenInventory
+import KeyWardenSupport
 
 /// The Python stand-in for the exchanges (Tests/Fixtures/exchange_test_server.py) on 127.0.0.1,
 /// verifying signatures with the official SDKs. One per test process; it exits when our end of
@@ -42,7 +44,11 @@ public final class LoopbackExchangeServer: @unchecked Sendable {
         let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        // The server's stderr goes to a log file of its own (kept for a failing test to read),
+        // never to the machine's /dev/null.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("keywarden-exchange-server-\(ProcessInfo.processInfo.processIdentifier).log").path
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: log)
         do { try process.run() } catch { throw ServerError(description: "cannot start python3 \(Self.script): \(error)") }
         // The first line announces the port; SDK installation on a clean machine can take a while.
         var line = Data()

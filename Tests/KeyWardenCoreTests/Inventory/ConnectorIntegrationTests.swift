@@ -1,7 +1,18 @@
 import Foundation
-import Testing
-@testable import KeyWardenCore
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 import KeyWardenTestSupport
+import Testing
 
 /// Every connector against the loopback exchange server, which verifies each request's
 /// signature with the exchange's official Python SDK (the signing oracle).

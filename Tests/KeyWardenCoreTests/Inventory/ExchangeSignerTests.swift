@@ -1,7 +1,18 @@
 import Crypto
 import Foundation
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
 import Testing
-@testable import KeyWardenCore
 
 /// Published vectors (Binance, KuCoin, Kraken), vectors on which the official SDKs and ccxt
 /// agree (OKX, Bybit), and vectors computed with the SDKs (Gate: gate-api; KuCoin passphrase:

@@ -1,5 +1,17 @@
 import Foundation
-@testable import KeyWardenCore
+@testable import KeyWardenAccounts
+@testable import KeyWardenAudit
+@testable import KeyWardenHooks
+@testable import KeyWardenInputs
+@testable import KeyWardenInventory
+@testable import KeyWardenMatching
+@testable import KeyWardenPolicy
+@testable import KeyWardenReport
+@testable import KeyWardenReportModel
+@testable import KeyWardenRules
+@testable import KeyWardenScan
+@testable import KeyWardenSupport
+import KeyWardenTestSupport
 
 /// The fixed findings every review-writer test renders: a scan with a plain secret, a secret
 /// full of CSV metacharacters in a file whose name is an HTML injection, and a git-history
@@ -38,9 +50,9 @@ enum ReviewFixtures {
     }
 
     static func auditSection() throws -> AuditSection {
-        let lint = PolicyLoader.lint(path: packageRoot + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
-            try InventorySnapshotFile.load(path: "\(packageRoot)/Samples/inventory/\($0).json")
+            try InventorySnapshotFile.load(path: "\(PackagePaths.root)/Samples/inventory/\($0).json")
         }
         let leaks = try SampleFindings.leaks()
         let context = AuditContext(policy: lint.policy, inventories: inventories, leaks: leaks, now: auditNow)
@@ -61,6 +73,6 @@ enum ReviewFixtures {
 /// The key ids of the Samples scan report, as `audit --findings` reads them.
 enum SampleFindings {
     static func leaks() throws -> [LeakedKeyReference] {
-        LeakedKeyReference.references(in: try SavedReport.load(path: packageRoot + "/Samples/findings/scan-findings.json").scan)
+        LeakedKeyReference.references(in: try SavedReport.load(path: PackagePaths.root + "/Samples/findings/scan-findings.json").scan)
     }
 }

@@ -1,8 +1,0 @@
-/// Where another part of a grouped credential was found (its key or passphrase), so a report
-/// can point at every line a rotation has to touch.
-public struct CredentialPartLocation: Sendable, Hashable, Codable {
-    public let rule: String
-    public let line: Int
-    public let column: Int
-    public let endLine: Int
-}

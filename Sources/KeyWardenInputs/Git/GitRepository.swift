@@ -1,0 +1,121 @@
+import Foundation
+import KeyWardenSupport
+
+/// A git repository (with a work tree or bare) and the plumbing commands keywarden runs in it.
+/// Every command is a `git` child process; nothing here parses porcelain output meant for people.
+public struct GitRepository: Sendable {
+    /// The directory git commands run in, as the user gave it.
+    public let path: String
+    /// The absolute `.git` directory (the repository itself when bare).
+    public let gitDirectory: String
+    /// The top of the work tree; nil for a bare repository.
+    public let workTree: String?
+
+    /// Opens the repository containing `path`; throws `notARepository` for anything else.
+    public init(at path: String) throws(GitError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .notARepository(path: path, detail: "no such directory")
+        }
+        guard isDirectory.boolValue else { throw .notARepository(path: path, detail: "not a directory") }
+        let answer: (status: Int32, output: [UInt8])
+        do {
+            answer = try GitProcess.run(directory: path, arguments: ["rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-cdup"])
+        } catch let .commandFailed(_, _, _, detail) {
+            let reason = detail.replacingOccurrences(of: "fatal: ", with: "")
+            throw .notARepository(path: path, detail: reason.hasPrefix("not a git repository") ? "" : reason)
+        }
+        let lines = String(decoding: answer.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 2 else {
+            throw .unexpectedOutput(repository: path, command: "rev-parse", detail: lines.joined(separator: " "))
+        }
+        gitDirectory = lines[1]
+        if lines[0] == "true" {
+            let up = lines.count > 2 ? lines[2] : ""
+            workTree = URL(fileURLWithPath: path).appendingPathComponent(up).standardizedFileURL.path
+        } else {
+            workTree = nil
+        }
+    }
+
+    /// Runs a git command here and returns its output.
+    package func run(_ arguments: [String], allowing allowed: Set<Int32> = [0]) throws(GitError) -> (status: Int32, output: [UInt8]) {
+        try GitProcess.run(directory: path, arguments: arguments, allowing: allowed)
+    }
+
+    /// Starts a git command here whose output the caller streams.
+    func start(_ arguments: [String], input: [UInt8]? = nil) throws(GitError) -> GitProcess {
+        try GitProcess(directory: path, arguments: arguments, input: input)
+    }
+
+    /// The full commit id `revision` names; throws `unknownRevision` when it names none.
+    public func commit(_ revision: String) throws(GitError) -> String {
+        // "--end-of-options" keeps a revision starting with "-" from being read as an option.
+        let answer = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], allowing: [0, 1, 128])
+        let id = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard answer.status == 0, !id.isEmpty else { throw .unknownRevision(repository: path, revision: revision) }
+        return id
+    }
+
+    /// HEAD's commit id, or nil in a repository without commits.
+    public func head() throws(GitError) -> String? {
+        let answer = try run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], allowing: [0, 1, 128])
+        let id = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return answer.status == 0 && !id.isEmpty ? id : nil
+    }
+
+    /// The branch HEAD is on ("refs/heads/main"), nil when HEAD is detached.
+    public func headBranch() throws(GitError) -> String? {
+        let answer = try run(["symbolic-ref", "-q", "HEAD"], allowing: [0, 1])
+        let name = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return answer.status == 0 && !name.isEmpty ? name : nil
+    }
+
+    /// The blobs of HEAD's tree (regular files only) and the paths they are at; empty without commits.
+    public func headBlobs() throws(GitError) -> [String: [String]] {
+        guard try head() != nil else { return [:] }
+        let git = try start(["ls-tree", "-r", "-z", "--full-tree", "HEAD"])
+        var blobs: [String: [String]] = [:]
+        while let entry = git.output.token(until: 0) {
+            // "<mode> SP <type> SP <id> TAB <path>"
+            guard let tab = entry.firstIndex(of: 0x09) else { continue }
+            let fields = entry[..<tab].split(separator: 0x20)
+            guard fields.count == 3, GitFileMode.isScannable(fields[0]) else { continue }
+            blobs[String(decoding: fields[2], as: UTF8.self), default: []].append(String(decoding: entry[(tab + 1)...], as: UTF8.self))
+        }
+        try git.finish()
+        return blobs
+    }
+
+    /// `remote.origin.url` without any user name or password in it; nil when there is no origin.
+    public func originURL() -> String? {
+        guard let answer = try? run(["config", "--get", "remote.origin.url"], allowing: [0, 1]), answer.status == 0 else { return nil }
+        let url = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !url.isEmpty else { return nil }
+        return Self.withoutCredentials(url)
+    }
+
+    /// Drops `user:password@` from a URL: a token in a remote URL is a secret too.
+    static func withoutCredentials(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.scheme != nil, components.user != nil || components.password != nil else {
+            return url
+        }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url
+    }
+
+    /// A URI for the repository for reports: its origin, else a file URI of where it is.
+    public func repositoryURI() -> String {
+        originURL() ?? URL(fileURLWithPath: workTree ?? gitDirectory).absoluteString
+    }
+}
+
+/// Tree entry modes: only regular files (plain or executable) hold content worth scanning;
+/// symbolic links hold a path and submodules a commit id.
+enum GitFileMode {
+    static func isScannable(_ mode: some Collection<UInt8>) -> Bool {
+        mode.elementsEqual("100644".utf8) || mode.elementsEqual("100755".utf8) || mode.elementsEqual("100664".utf8)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KeyWardenAccounts
+import KeyWardenSupport
+
+/// Bybit `GET /v5/user/query-api` and `GET /v5/user/sub-apikeys` entries -> KeyRecord.
+/// `permissions` is {group: [names]}; `readOnly` (0/1 or a bool) overrides them all;
+/// `ips` `["*"]` means not bound; `expiredAt` at the epoch means no expiry.
+public enum BybitKeyMapping {
+    static let tradeGroups: Set<String> = ["ContractTrade", "Spot", "Options", "Derivatives", "CopyTrading", "BlockTrade", "Exchange", "NFT", "Earn"]
+
+    static func permission(group: String, name: String) -> Permission? {
+        if name.localizedCaseInsensitiveContains("withdraw") { return .withdraw }
+        if name.localizedCaseInsensitiveContains("transfer") { return .transfer }
+        if tradeGroups.contains(group) { return .trade }
+        return nil
+    }
+
+    public static func key(_ entry: JSONCursor, account: String, subAccount: String? = nil, fallbackKeyId: String? = nil) throws(MalformedResponse) -> KeyRecord {
+        let readOnly = try entry.field("readOnly").flag()
+        var raw: [String] = []
+        var permissions: Set<Permission> = [.read]
+        if let groups = entry.optional("permissions") {
+            guard case .object(let fields) = groups.value else { throw MalformedResponse(path: groups.path, "expected an object") }
+            for group in fields.keys.sorted() {
+                for name in try groups.field(group).stringList() {
+                    raw.append(name)
+                    if !readOnly, let permission = permission(group: group, name: name) { permissions.insert(permission) }
+                }
+            }
+        }
+        let ips = try entry.optional("ips")?.stringList().filter { $0 != "*" && !$0.isEmpty } ?? []
+        let keyId = try entry.optional("apiKey")?.string() ?? fallbackKeyId
+        guard let keyId else { throw MalformedResponse(path: entry.path + ".apiKey", "missing") }
+        let expires = try entry.optional("expiredAt")?.iso8601()
+        var status = KeyRecord.Status.active
+        if let code = try entry.optional("status")?.number(), code == 2 { status = .expired }
+        return KeyRecord(provider: .bybit, account: account, subAccount: subAccount, keyId: keyId,
+                         label: try entry.optional("note")?.string(), permissions: permissions, rawPermissions: raw, ips: ips,
+                         created: try entry.optional("createdAt")?.iso8601(), expires: expires, status: status)
+    }
+
+    /// `result` of `GET /v5/user/submembers`: sub-account ids and names, plus the next cursor.
+    public static func subMembers(_ result: JSONCursor) throws(MalformedResponse) -> (members: [(uid: String, name: String)], next: String) {
+        let members = try result.field("subMembers").array().map { member throws(MalformedResponse) in
+            (try member.field("uid").text(), try member.optional("username")?.string() ?? "")
+        }
+        return (members, try result.optional("nextCursor")?.text() ?? "")
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import KeyWardenAccounts
+import KeyWardenSupport
+
+/// Coinbase `GET /api/v3/brokerage/key_permissions` -> KeyRecord. `can_transfer` lets a key
+/// send funds off the exchange, so it maps to withdraw.
+public enum CoinbaseKeyMapping {
+    public static func callingKey(_ root: JSONCursor, keyName: String, account: String) throws(MalformedResponse) -> KeyRecord {
+        var raw: [String] = []
+        var permissions: Set<Permission> = []
+        for (name, permission) in [("can_view", Permission.read), ("can_trade", .trade), ("can_transfer", .withdraw)]
+        where try root.field(name).flag() {
+            raw.append(name)
+            permissions.insert(permission)
+        }
+        let portfolio = try root.optional("portfolio_uuid")?.string()
+        return KeyRecord(provider: .coinbase, account: account, subAccount: portfolio.flatMap { $0.isEmpty ? nil : "portfolio \($0)" },
+                         keyId: keyName, permissions: permissions, rawPermissions: raw)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import KeyWardenRules
+import KeyWardenSupport
+import Synchronization
+
+/// Every enabled rule compiled into one Hyperscan block database, plus one JIT-compiled PCRE2
+/// regex per rule for confirmation and capture extraction. Immutable and shared by all workers.
+public final class CompiledRuleSet: Sendable {
+    public let ruleSet: RuleSet
+    let database: HyperscanDatabase
+    let plans: [RuleMatchPlan]
+    let validators: [SecretValidator?]
+    private let regexes: RegexTable
+
+    public var rules: [Rule] { ruleSet.rules }
+
+    /// Compiles from scratch, or from a cached database when `cache` holds one for these rules.
+    ///
+    /// A fresh compile builds every PCRE2 regex at once, so a pattern PCRE2 rejects is an error
+    /// now, with its location. A cached database exists only for rule content that compiled
+    /// fully before, so there regexes are built when Hyperscan first hits their rule: a
+    /// pre-commit scan of one file pays for the handful of rules that fire, not for all of them.
+    public convenience init(_ ruleSet: RuleSet, cache: CompiledRuleSetCache? = nil) throws {
+        if let cache, let cached = cache.load(for: ruleSet) {
+            self.init(ruleSet, database: cached.database, plans: cached.plans)
+            return
+        }
+        var plans = try ruleSet.rules.map(RuleMatchPlan.make)
+        let database: HyperscanDatabase
+        do {
+            database = try HyperscanDatabase.compile(ruleSet.rules.map(\.pattern), flags: plans.map(\.flags))
+        } catch let error as HyperscanError {
+            let index = Int(error.expression)
+            guard ruleSet.rules.indices.contains(index) else { throw error }
+            let rule = ruleSet.rules[index]
+            throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by Hyperscan: \(error.message)")
+        }
+        let regexes = try ruleSet.rules.map(Self.regex)
+        for index in plans.indices { plans[index].secretGroup = try Self.groupNumber(ruleSet.rules[index], regexes[index]) }
+        self.init(ruleSet, database: database, plans: plans)
+        for (index, regex) in regexes.enumerated() { self.regexes.store(regex, at: index) }
+        cache?.store(database, plans: plans, for: ruleSet)
+    }
+
+    /// Regexes start empty: the fresh-compile path stores the ones it built, a cached rule set
+    /// builds them on first hit.
+    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan]) {
+        self.ruleSet = ruleSet
+        self.database = database
+        self.plans = plans
+        self.regexes = RegexTable(count: ruleSet.rules.count)
+        self.validators = ruleSet.rules.map { $0.validator.flatMap(SecretValidators.named) }
+    }
+
+    /// The confirming regex of rule `index`, compiled on first use. A cached rule set compiled
+    /// these before, so failing now means the PCRE2 library changed under the cache (its version
+    /// is part of the cache key); the rule then confirms nothing rather than crash the scan.
+    func regex(at index: Int) -> PCRE2Regex? {
+        regexes.value(at: index) { try? Self.regex(ruleSet.rules[index]) }
+    }
+
+    private static func regex(_ rule: Rule) throws -> PCRE2Regex {
+        do {
+            return try PCRE2Regex(rule.pattern)
+        } catch {
+            throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by PCRE2: \(error)")
+        }
+    }
+
+    private static func groupNumber(_ rule: Rule, _ regex: PCRE2Regex) throws -> Int {
+        switch rule.secretGroup {
+        case .whole:
+            return 0
+        case let .number(number):
+            guard number <= regex.captureCount else {
+                throw DiagnosticError(at: rule.location,
+                                      "rule '\(rule.id)': secretGroup \(number) but the pattern has \(regex.captureCount) groups")
+            }
+            return number
+        case let .name(name):
+            guard let number = regex.groupNumber(named: name) else {
+                throw DiagnosticError(at: rule.location, "rule '\(rule.id)': secretGroup '\(name)' is not a named group of the pattern")
+            }
+            return number
+        }
+    }
+}
+
+/// Lazily filled, thread-safe slots of compiled regexes.
+private final class RegexTable: Sendable {
+    private let slots: Mutex<[PCRE2Regex?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func store(_ regex: PCRE2Regex, at index: Int) { slots.withLock { $0[index] = regex } }
+
+    func value(at index: Int, orMake make: () -> PCRE2Regex?) -> PCRE2Regex? {
+        slots.withLock { slots in
+            if let existing = slots[index] { return existing }
+            let made = make()
+            slots[index] = made
+            return made
+        }
+    }
+}

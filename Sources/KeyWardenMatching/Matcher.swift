@@ -1,0 +1,136 @@
+import KeyWardenRules
+/// One thread's matching state over a shared `CompiledRuleSet`: its own Hyperscan scratch and
+/// PCRE2 match data. Create one per worker; never share one between threads.
+public final class Matcher {
+    public let compiled: CompiledRuleSet
+    private let scratch: HyperscanScratch
+    /// Per-rule PCRE2 match state, made when the rule is first hit.
+    private var pcre: [PCRE2Matcher?]
+    private let windows: MatchWindows
+    private let contextKeywords: [[[UInt8]]]
+
+    /// Bytes after a window's last Hyperscan end that PCRE2 may read, so `\b` and lookahead at
+    /// the end of a match see the real next bytes instead of an artificial subject end.
+    static let trailingContext = 256
+
+    public init(_ compiled: CompiledRuleSet) throws {
+        self.compiled = compiled
+        scratch = try HyperscanScratch(for: compiled.database)
+        pcre = Array(repeating: nil, count: compiled.rules.count)
+        windows = MatchWindows(plans: compiled.plans)
+        contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }
+    }
+
+    /// Every match of every rule in `buffer` that passes the rule's keyword, entropy and
+    /// validator checks, sorted by position then rule.
+    public func matches(in buffer: UnsafeRawBufferPointer) throws -> [SecretMatch] {
+        windows.reset()
+        try compiled.database.scan(buffer, scratch: scratch, into: windows.sink)
+        guard windows.hasAny else { return [] }
+        var found: [SecretMatch] = []
+        for rule in windows.rulesHit {
+            for window in windows.windows(of: rule) {
+                confirm(rule: rule, window: window, in: buffer, into: &found)
+            }
+        }
+        return found.sorted { ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound) }
+    }
+
+    public func matches(in bytes: [UInt8]) throws -> [SecretMatch] {
+        try bytes.withUnsafeBytes { try matches(in: $0) }
+    }
+
+    private func confirm(rule: Int, window: Range<Int>, in buffer: UnsafeRawBufferPointer, into found: inout [SecretMatch]) {
+        let plan = compiled.plans[rule]
+        let end = min(buffer.count, window.upperBound + Self.trailingContext)
+        let group = plan.secretGroup
+        guard let matcher = pcreMatcher(rule) else { return }
+        var seen = Set<Range<Int>>()
+        matcher.forEachMatch(in: buffer, from: window.lowerBound, to: end) { groups in
+            let match = groups[0]..<groups[1]
+            // Matches past the last Hyperscan end belong to the trailing context, not this window;
+            // prefiltered patterns are approximate, so there PCRE2 alone decides.
+            guard plan.isPrefilter || match.upperBound <= window.upperBound, !match.isEmpty, seen.insert(match).inserted else { return }
+            let secret: Range<Int>
+            if group > 0, 2 * group + 1 < groups.count, groups[2 * group] >= 0 {
+                secret = groups[2 * group]..<groups[2 * group + 1]
+            } else if group > 0 {
+                return // the secret group did not take part in this match
+            } else {
+                secret = match
+            }
+            guard !secret.isEmpty, let accepted = accept(rule: rule, match: match, secret: secret, in: buffer) else { return }
+            found.append(accepted)
+        }
+    }
+
+    private func pcreMatcher(_ rule: Int) -> PCRE2Matcher? {
+        if let existing = pcre[rule] { return existing }
+        guard let regex = compiled.regex(at: rule) else { return nil }
+        let made = PCRE2Matcher(regex)
+        pcre[rule] = made
+        return made
+    }
+
+    private func accept(rule index: Int, match: Range<Int>, secret: Range<Int>, in buffer: UnsafeRawBufferPointer) -> SecretMatch? {
+        let rule = compiled.rules[index]
+        let secretBytes = UnsafeRawBufferPointer(rebasing: buffer[secret])
+        if !rule.keywords.isEmpty {
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match]), as: UTF8.self).lowercased()
+            guard rule.keywords.contains(where: text.contains) else { return nil }
+        }
+        var contextDistance: Int?
+        if !contextKeywords[index].isEmpty {
+            contextDistance = ContextKeywords.distance(of: contextKeywords[index], before: match, lines: Rule.contextLines, in: buffer)
+            if contextDistance == nil { return nil }
+        }
+        if PlaceholderFilter.isPlaceholder(String(decoding: secretBytes, as: UTF8.self)) { return nil }
+        let entropy = ShannonEntropy.of(secretBytes)
+        if let floor = rule.minEntropy, entropy < floor { return nil }
+        if let validator = compiled.validators[index], !validator.isValid(Array(secretBytes)) { return nil }
+        return SecretMatch(ruleIndex: index, match: match, secret: secret, entropy: entropy, contextDistance: contextDistance)
+    }
+}
+
+/// Collects Hyperscan hits as merged byte windows per rule, while Hyperscan scans.
+///
+/// Merging in the callback keeps memory bounded by the number of separate windows rather than
+/// the number of hits: a pattern like `[A-Za-z0-9]{20,}` reports every end offset along a long
+/// token, millions of hits on a 5 MB minified line.
+final class MatchWindows {
+    private let plans: [RuleMatchPlan]
+    private var perRule: [[Range<Int>]]
+    private(set) var rulesHit: [Int] = []
+    /// Hits closer than this to the previous window of the same rule extend it.
+    private static let mergeDistance = 256
+
+    private(set) lazy var sink = HitSink { [unowned self] id, from, to in self.record(Int(id), Int(from), Int(to)) }
+
+    init(plans: [RuleMatchPlan]) {
+        self.plans = plans
+        perRule = Array(repeating: [], count: plans.count)
+    }
+
+    var hasAny: Bool { !rulesHit.isEmpty }
+
+    func windows(of rule: Int) -> [Range<Int>] { perRule[rule] }
+
+    func reset() {
+        for rule in rulesHit { perRule[rule].removeAll(keepingCapacity: true) }
+        rulesHit.removeAll(keepingCapacity: true)
+    }
+
+    private func record(_ rule: Int, _ from: Int, _ to: Int) {
+        let plan = plans[rule]
+        let start = plan.reportsStart ? from : max(0, to - plan.lookback)
+        if let last = perRule[rule].last {
+            if start <= last.upperBound + Self.mergeDistance {
+                perRule[rule][perRule[rule].count - 1] = min(last.lowerBound, start)..<max(last.upperBound, to)
+                return
+            }
+        } else {
+            rulesHit.append(rule)
+        }
+        perRule[rule].append(start..<to)
+    }
+}

@@ -1,0 +1,85 @@
+import CPCRE2
+
+/// A compiled, JIT-compiled PCRE2 pattern over bytes (no UTF mode: files often hold invalid
+/// UTF-8). After JIT compilation the code is read-only and shared by all threads.
+public final class PCRE2Regex: @unchecked Sendable {
+    let code: OpaquePointer
+    let isJIT: Bool
+    public let captureCount: Int
+
+    public init(_ pattern: String, multiline: Bool = true, caseless: Bool = false) throws {
+        var options: UInt32 = 0
+        if multiline { options |= UInt32(PCRE2_MULTILINE) }
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let bytes = Array(pattern.utf8)
+        guard let compiled = bytes.withUnsafeBufferPointer({
+            pcre2_compile_8($0.baseAddress, bytes.count, options, &errorCode, &errorOffset, nil)
+        }) else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
+        code = compiled
+        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// The number of a named group, or nil when the pattern has no group of that name.
+    public func groupNumber(named name: String) -> Int? {
+        let number = pcre2_substring_number_from_name_8(code, name)
+        return number > 0 ? Int(number) : nil
+    }
+}
+
+/// One thread's match state for one regex.
+package final class PCRE2Matcher {
+    let regex: PCRE2Regex
+    private let matchData: OpaquePointer
+
+    package init(_ regex: PCRE2Regex) {
+        self.regex = regex
+        matchData = pcre2_match_data_create_from_pattern_8(regex.code, nil)!
+    }
+
+    deinit { pcre2_match_data_free_8(matchData) }
+
+    /// Calls `body` with the offsets of every match starting in `start..<end`. The subject is the
+    /// whole buffer up to `end`, so lookbehind and `\b` see the bytes before `start`.
+    /// `groups[2*g]`/`groups[2*g+1]` bound group g; an unset group has both equal to -1.
+    package func forEachMatch(in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int,
+                      _ body: (_ groups: UnsafeBufferPointer<Int>) -> Void) {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        var offset = start
+        while offset <= end {
+            var rc = regex.isJIT
+                ? pcre2_jit_match_8(regex.code, base, end, offset, 0, matchData, nil)
+                : pcre2_match_8(regex.code, base, end, offset, 0, matchData, nil)
+            if rc == PCRE2_ERROR_JIT_STACKLIMIT {
+                // The JIT's machine stack is small (32 KiB); a long secret (a PEM body) can exhaust
+                // it. The interpreter keeps its backtracking frames on the heap: slower, but it
+                // answers, and a silent "no match" here would be a missed secret. (Without
+                // NO_JIT, pcre2_match would hand JIT-compiled code straight back to the JIT.)
+                rc = pcre2_match_8(regex.code, base, end, offset, UInt32(PCRE2_NO_JIT), matchData, nil)
+            }
+            if rc <= 0 { break } // no match (or the interpreter's own limits): nothing more in this window
+            // PCRE2_SIZE is size_t; PCRE2_UNSET (~0) reads as -1 through Int.
+            let pairs = ovector.withMemoryRebound(to: Int.self, capacity: 2 * Int(rc)) {
+                UnsafeBufferPointer(start: $0, count: 2 * Int(rc))
+            }
+            body(pairs)
+            let matchStart = pairs[0], matchEnd = pairs[1]
+            offset = matchEnd > matchStart ? matchEnd : matchEnd + 1
+        }
+    }
+}
+
+public enum PCRE2Library {
+    public static var version: String {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), &buffer)
+        return String(decoding: buffer.prefix(max(Int(count) - 1, 0)), as: UTF8.self)
+    }
+}

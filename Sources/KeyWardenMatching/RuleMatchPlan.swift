@@ -1,0 +1,39 @@
+import KeyWardenRules
+import KeyWardenSupport
+/// How one rule is matched: the Hyperscan flags it compiled with and how far back from a
+/// Hyperscan end offset PCRE2 must look to find the start of the match.
+struct RuleMatchPlan: Sendable, Hashable, Codable {
+    let flags: HyperscanFlags
+    /// Bytes before a hit's end where confirmation starts, when Hyperscan does not report the start.
+    let lookback: Int
+    /// The capture group holding the secret (0 = whole match), resolved against the PCRE2 pattern.
+    var secretGroup = 0
+
+    /// Start of match tracking where it compiles (exact windows); otherwise a lookback from the
+    /// pattern's maximum width; patterns Hyperscan cannot compile exactly (lookaround,
+    /// backreferences) are prefiltered and PCRE2 decides.
+    static func make(for rule: Rule) throws -> RuleMatchPlan {
+        let base: HyperscanFlags = .multiline
+        if HyperscanDatabase.rejection(of: rule.pattern, flags: base.union(.somLeftmost)) == nil {
+            return RuleMatchPlan(flags: base.union(.somLeftmost), lookback: 0)
+        }
+        if HyperscanDatabase.rejection(of: rule.pattern, flags: base) == nil {
+            return RuleMatchPlan(flags: base, lookback: lookback(rule.pattern, base))
+        }
+        let prefilter = base.union(.prefilter)
+        if let message = HyperscanDatabase.rejection(of: rule.pattern, flags: prefilter) {
+            throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by Hyperscan: \(message)")
+        }
+        return RuleMatchPlan(flags: prefilter, lookback: lookback(rule.pattern, prefilter))
+    }
+
+    /// Unbounded patterns (a PEM body) look back this far: a 4096-bit RSA key is about 3.3 KB.
+    static let unboundedLookback = 16 * 1024
+
+    private static func lookback(_ pattern: String, _ flags: HyperscanFlags) -> Int {
+        min(HyperscanDatabase.maximumWidth(of: pattern, flags: flags) ?? unboundedLookback, unboundedLookback)
+    }
+
+    var reportsStart: Bool { flags.contains(.somLeftmost) }
+    var isPrefilter: Bool { flags.contains(.prefilter) }
+}

@@ -1,0 +1,63 @@
+import KeyWardenSupport
+/// A secret-detection rule: what it finds, how it is matched, and the examples that prove it.
+public struct Rule: Sendable, Hashable {
+    public let id: String
+    public let description: String
+    public let severity: Severity
+    /// Words of which at least one must appear (case-insensitively) in the match, if any are given.
+    public let keywords: [String]
+    /// PCRE syntax accepted by both Hyperscan and PCRE2 (or by PCRE2 alone, with Hyperscan prefiltering).
+    public let pattern: String
+    public let secretGroup: SecretGroup
+    /// The lowest Shannon entropy (bits per character) a secret must have to be reported.
+    public let minEntropy: Double?
+    /// The name of a checksum or structure validator the secret must pass.
+    public let validator: String?
+    public let examples: [String]
+    public let negativeExamples: [String]
+    public let references: [String]
+    /// Words of which one must appear in the match or in the `contextLines` lines before it, at
+    /// the start of a word: the provider a bare value belongs to (`okx:` section, `OKX_API_KEY=`).
+    public let contextKeywords: [String]
+    /// The credential set (provider) this rule finds a part of, and which part.
+    public let credentialSet: String?
+    public let part: CredentialPart?
+    /// Rules whose overlapping matches this more precise rule replaces (e.g. `private-key-pem`).
+    public let overrides: [String]
+    /// A catch-all (`catchAll: true`): it gives way to any specific rule whose secret overlaps
+    /// its own, so a value is reported once, by its most precise rule.
+    public let catchAll: Bool
+    /// How many lines before a match `contextKeywords` are looked for.
+    public static let contextLines = 6
+    /// Where the rule was declared, for error messages.
+    public let location: SourceLocation
+    /// Where the pattern was declared, for pattern compile errors.
+    public let patternLocation: SourceLocation
+
+    public init(id: String, description: String, severity: Severity, keywords: [String] = [], pattern: String,
+                secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
+                examples: [String], negativeExamples: [String], references: [String] = [],
+                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
+                overrides: [String] = [], catchAll: Bool = false,
+                location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                patternLocation: SourceLocation? = nil) {
+        self.id = id
+        self.description = description
+        self.severity = severity
+        self.keywords = keywords
+        self.pattern = pattern
+        self.secretGroup = secretGroup
+        self.minEntropy = minEntropy
+        self.validator = validator
+        self.examples = examples
+        self.negativeExamples = negativeExamples
+        self.references = references
+        self.contextKeywords = contextKeywords
+        self.credentialSet = credentialSet
+        self.part = part
+        self.overrides = overrides
+        self.catchAll = catchAll
+        self.location = location
+        self.patternLocation = patternLocation ?? location
+    }
+}

@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+import KeyWardenSupport
+
+/// The rules a scan runs, in a fixed order, with a digest of their content.
+public struct RuleSet: Sendable {
+    public let rules: [Rule]
+
+    public init(_ rules: [Rule]) {
+        self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    /// Rules without the disabled ids; unknown ids are errors so typos do not silently keep a rule on.
+    public func disabling(_ ids: [String], at location: SourceLocation? = nil) throws -> RuleSet {
+        let known = Set(rules.map(\.id))
+        for id in ids where !known.contains(id) {
+            let place = location ?? SourceLocation(file: "<config>", line: 1, column: 1)
+            throw DiagnosticError(at: place, "cannot disable unknown rule '\(id)'\(Suggestion.didYouMean(id, among: known))")
+        }
+        return RuleSet(rules.filter { !ids.contains($0.id) })
+    }
+
+    /// SHA-256 over everything that affects matching, hex. Identifies the rules in reports and caches.
+    public var contentHash: String {
+        var hasher = SHA256()
+        for rule in rules {
+            for field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
+                          rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
+                          rule.contextKeywords.joined(separator: ",")] {
+                hasher.update(data: Data(field.utf8))
+                hasher.update(data: Data([0]))
+            }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,57 @@
+import KeyWardenInputs
+import KeyWardenMatching
+import KeyWardenReportModel
+import KeyWardenRules
+import KeyWardenSupport
+/// A secret found in scanned content. Holds the secret in full; writers decide how to show it.
+public struct Finding: Sendable, Hashable {
+    public let rule: String
+    public let description: String
+    public let severity: Severity
+    public var path: String
+    /// 1-based line and column (in Unicode code points) of the secret's first character.
+    public let line: Int
+    public let column: Int
+    /// 1-based line and column of the secret's last character.
+    public let endLine: Int
+    public let endColumn: Int
+    public let secret: String
+    /// Hex SHA-256 of rule id, NUL, secret: stable when the secret moves to another line.
+    public let fingerprint: String
+    public let entropy: Double
+    /// The public identifier of the credential (an exchange API key, an AWS access key id), in
+    /// full: it is not the secret, and it is what an account inventory lists.
+    public var keyId: String?
+    /// How the secret was encoded where it was found ("base64", "percent"), when it was decoded to be found.
+    public var decodedFrom: String?
+    /// The other parts of a credential set reported as this one finding (its key, its passphrase).
+    public var parts: [CredentialPartLocation]?
+    /// Set for findings from git history.
+    public var git: GitProvenance?
+
+    public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
+                endLine: Int, endColumn: Int, secret: String, fingerprint: String? = nil, entropy: Double,
+                keyId: String? = nil, decodedFrom: String? = nil, git: GitProvenance? = nil,
+                parts: [CredentialPartLocation]? = nil) {
+        self.rule = rule
+        self.description = description
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.secret = secret
+        self.fingerprint = fingerprint ?? Fingerprint.of(rule: rule, secret: secret)
+        self.entropy = entropy
+        self.keyId = keyId
+        self.decodedFrom = decodedFrom
+        self.git = git
+        self.parts = parts
+    }
+
+    /// The order every report lists findings in: by file, position, then rule.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.path, a.line, a.column, a.rule, a.fingerprint) < (b.path, b.line, b.column, b.rule, b.fingerprint)
+    }
+}

@@ -1,0 +1,44 @@
+import KeyWardenMatching
+import KeyWardenRules
+/// Decides which of several rules that found the same value reports it, so each value is
+/// reported once, by its most precise rule:
+/// - catch-all rules (`catchAll: true`) give way to any other rule whose secret overlaps theirs;
+/// - a rule's `overrides` give way to it where their secrets overlap (the Coinbase CDP key
+///   replaces `private-key-pem` on the same PEM);
+/// - of rules finding exactly the same secret, the one whose context keyword is nearest wins
+///   (a 64-hex secret under `bitget:` is Bitget's, even with a `gate:` section above it).
+struct MatchPreference: Sendable {
+    private let isGeneric: [Bool]
+    private let overridden: [Set<String>]
+    private let ids: [String]
+
+    init(rules: [Rule]) {
+        isGeneric = rules.map(\.catchAll)
+        overridden = rules.map { Set($0.overrides) }
+        ids = rules.map(\.id)
+    }
+
+    func preferred(_ matches: [SecretMatch]) -> [SecretMatch] {
+        guard matches.count > 1 else { return matches }
+        let specific = matches.filter { !isGeneric[$0.ruleIndex] }
+        // Overrides first, so an overridden rule cannot in turn outrank the rule overriding it.
+        let kept = specific.filter { match in
+            !specific.contains { other in
+                other != match && other.secret.overlaps(match.secret) && overridden[other.ruleIndex].contains(ids[match.ruleIndex])
+            }
+        }
+        let best = kept.filter { match in
+            !kept.contains { other in other != match && other.secret == match.secret && rank(other) < rank(match) }
+        }
+        let generic = matches.filter { match in
+            isGeneric[match.ruleIndex] && !specific.contains { $0.secret.overlaps(match.secret) }
+        }
+        return (best + generic).sorted {
+            ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound)
+        }
+    }
+
+    private func rank(_ match: SecretMatch) -> (Int, Int) {
+        (match.contextDistance ?? 0, match.ruleIndex)
+    }
+}
