@@ -29,7 +29,8 @@ public struct Finding: Sendable, Hashable {
     /// Set for findings from git history.
     public var git: GitProvenance?
 
-    public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
+    /// `path` is empty until a scan source places the finding.
+    public init(rule: String, description: String, severity: Severity, path: String = "", line: Int, column: Int,
                 endLine: Int, endColumn: Int, secret: String, fingerprint: String? = nil, entropy: Double,
                 keyId: String? = nil, decodedFrom: String? = nil, git: GitProvenance? = nil,
                 parts: [CredentialPartLocation]? = nil) {

@@ -28,43 +28,16 @@ public struct GitHistoryScanner: Sendable {
             introductions[blob] = kept
             blobs.append(blob)
         }
-        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize)
-            .scan(blobs, in: repository, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
-
-        var result = ScanResult()
+        let source = HistorySource(repository: repository, blobs: blobs, introductions: introductions, commits: attribution.commits,
+                                   maxBlobSize: maxBlobSize, presentAtHead: [])
+        let pipeline = ScanPipeline(scanner: scanner)
+        let outcomes = try pipeline.read(source, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
         var byBlob: [String: [Finding]] = [:]
         for (blob, outcome) in zip(blobs, outcomes) {
-            let first = introductions[blob]![0]
-            let label = "\(first.path)@\(attribution.commits[first.commit].id.prefix(12))"
-            switch outcome {
-            case let .scanned(findings, bytes):
-                result.filesScanned += 1
-                result.bytesScanned += bytes
-                if !findings.isEmpty { byBlob[blob] = findings }
-            case let .skipped(reason):
-                result.skipped.append(SkippedInput(path: label, reason: reason))
-            }
+            if case let .scanned(findings, _) = outcome, !findings.isEmpty { byBlob[blob] = findings }
         }
         let atHead = byBlob.isEmpty ? [] : try fingerprintsAtHead(repository, scanned: byBlob, scannedBlobs: Set(blobs))
-        for (blob, findings) in byBlob {
-            for introduction in introductions[blob]! {
-                let commit = attribution.commits[introduction.commit]
-                for finding in findings {
-                    result.findings.append(finding.attributed(to: introduction.path, commit: commit,
-                                                              presentAtHead: atHead.contains(finding.fingerprint)))
-                }
-            }
-        }
-        result.findings.sort(by: Self.historyOrder)
-        result.skipped.sort()
-        return result
-    }
-
-    /// Report order, then commit date, so the same path from two commits lists the oldest first.
-    static func historyOrder(_ a: Finding, _ b: Finding) -> Bool {
-        if Finding.reportOrder(a, b) { return true }
-        if Finding.reportOrder(b, a) { return false }
-        return (a.git?.date ?? .distantPast, a.git?.commit ?? "") < (b.git?.date ?? .distantPast, b.git?.commit ?? "")
+        return pipeline.fold(source.marking(presentAtHead: atHead), outcomes)
     }
 
     /// Fingerprints of the secrets in HEAD's tree. Blobs the scan already read are looked up;
@@ -80,10 +53,46 @@ public struct GitHistoryScanner: Sendable {
                 unscanned.append(blob)
             }
         }
-        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize)
-            .scan(unscanned, in: repository, progress: GitScanProgressCounter(total: unscanned.count, observer: nil))
+        let outcomes = try ScanPipeline(scanner: scanner)
+            .read(GitBlobSource(repository: repository, blobs: unscanned, maxBlobSize: maxBlobSize))
         for case let .scanned(findings, _) in outcomes { findings.forEach { fingerprints.insert($0.fingerprint) } }
         return fingerprints
+    }
+}
+
+/// Each unique blob of the selected history; its findings are placed at every path the blob
+/// was introduced at, attributed to the commit that introduced it there.
+struct HistorySource: ScanSource {
+    let repository: GitRepository
+    let blobs: [String]
+    let introductions: [String: [BlobAttribution.Introduction]]
+    let commits: [GitCommit]
+    let maxBlobSize: Int
+    /// Fingerprints of the secrets still in HEAD, known once the history is read.
+    let presentAtHead: Set<String>
+
+    var count: Int { blobs.count }
+
+    func reader(for indices: [Int]) throws -> any ContentReader {
+        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize)
+    }
+
+    /// `path@commit` of the blob's first introduction.
+    func label(of index: Int) -> String {
+        let first = introductions[blobs[index]]![0]
+        return "\(first.path)@\(commits[first.commit].id.prefix(12))"
+    }
+
+    func place(_ findings: [Finding], of index: Int) -> [Finding] {
+        introductions[blobs[index]]!.flatMap { introduction in
+            findings.map { $0.attributed(to: introduction.path, commit: commits[introduction.commit],
+                                         presentAtHead: presentAtHead.contains($0.fingerprint)) }
+        }
+    }
+
+    func marking(presentAtHead: Set<String>) -> HistorySource {
+        HistorySource(repository: repository, blobs: blobs, introductions: introductions, commits: commits,
+                      maxBlobSize: maxBlobSize, presentAtHead: presentAtHead)
     }
 }
 

@@ -14,14 +14,14 @@ public struct GitScanProgress: Sendable, Equatable {
 
 /// Counts finished blobs from several threads and calls the observer at most every `interval`
 /// (a terminal redrawn per blob would cost more than the scan).
-final class GitScanProgressCounter: Sendable {
+public final class GitScanProgressCounter: Sendable {
     private let total: Int
     private let started = ContinuousClock.now
     private let interval: Duration
     private let observer: (@Sendable (GitScanProgress) -> Void)?
     private let state = Mutex<(blobs: Int, bytes: Int, lastReport: ContinuousClock.Instant?)>((0, 0, nil))
 
-    init(total: Int, interval: Duration = .milliseconds(100), observer: (@Sendable (GitScanProgress) -> Void)?) {
+    public init(total: Int, interval: Duration = .milliseconds(100), observer: (@Sendable (GitScanProgress) -> Void)?) {
         self.total = total
         self.interval = interval
         self.observer = observer

@@ -35,98 +35,74 @@ public final class SecretScanner: Sendable {
 
     public func makeWorker() throws -> Worker { try Worker(self) }
 
-    /// Findings in one buffer, attributed to `path`, in report order: plain matches, matches in
-    /// decoded base64/percent-encoded text, and credential sets grouped into one finding each.
-    public func findings(in buffer: UnsafeRawBufferPointer, path: String, worker: Worker) throws -> [Finding] {
+    /// Findings in one buffer, in report order: plain matches, matches in decoded base64 or
+    /// percent-encoded text, and credential sets grouped into one finding each. Where the buffer
+    /// came from is the pipeline's business: the findings have no path until a source places them.
+    public func findings(in buffer: UnsafeRawBufferPointer, worker: Worker) throws -> [Finding] {
+        let candidates = try locate(in: buffer, worker: worker)
+        guard !candidates.isEmpty else { return [] }
+        let lines = LineIndex(buffer)
+        let allowed = allow(candidates, in: buffer, lines: lines, worker: worker)
+        return grouper.group(deduplicate(allowed.map { finding($0, in: buffer, lines: lines) }))
+    }
+
+    /// A secret a rule found, before it is placed on a line.
+    struct Candidate {
+        let rule: Int
+        let secret: String
+        /// Where it is in the buffer: the secret itself, or the encoded text it was decoded from.
+        let range: Range<Int>
+        let entropy: Double
+        let decodedFrom: String?
+    }
+
+    /// Stage 1: every rule match, plain and in decoded text, each value once by its most precise rule.
+    func locate(in buffer: UnsafeRawBufferPointer, worker: Worker) throws -> [Candidate] {
         let matches = preference.preferred(try worker.matcher.matches(in: buffer))
         let decoded = try EncodedSecretScanner(matcher: worker.matcher, preference: preference).matches(in: buffer)
-        guard !matches.isEmpty || !decoded.isEmpty else { return [] }
-        let lines = LineIndex(buffer)
-        let markers = InlineAllowMarkers(buffer: buffer, lines: lines)
-        var findings: [Finding] = []
-        var seen = Set<String>()
-        func add(rule index: Int, secret: String, at range: Range<Int>, entropy: Double, decodedFrom: String?) {
-            let rule = compiled.rules[index]
-            let start = lines.position(of: range.lowerBound, in: buffer)
-            let end = lines.position(of: max(range.lowerBound, range.upperBound - 1), in: buffer)
-            if markers.allows(secretStart: start.line - 1, secretEnd: end.line - 1) { return }
-            if worker.allow.allows(secret) { return }
-            let finding = Finding(rule: rule.id, description: rule.description, severity: rule.severity, path: path,
-                                  line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                                  secret: secret, entropy: (entropy * 1000).rounded() / 1000, decodedFrom: decodedFrom)
-            // The same secret reached by two overlapping windows (or decoded twice) is one finding.
-            guard seen.insert("\(finding.fingerprint):\(finding.line):\(finding.column)").inserted else { return }
-            findings.append(finding)
-        }
         let decodedRanges = decoded.map(\.encodedRange)
-        for match in matches {
+        let plain = matches.compactMap { match -> Candidate? in
             // A catch-all match on encoded text gives way to what its decoded form revealed.
-            if compiled.rules[match.ruleIndex].catchAll,
-               decodedRanges.contains(where: { $0.overlaps(match.secret) }) { continue }
-            let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self)
-            add(rule: match.ruleIndex, secret: secret, at: match.secret, entropy: match.entropy, decodedFrom: nil)
+            if compiled.rules[match.ruleIndex].catchAll, decodedRanges.contains(where: { $0.overlaps(match.secret) }) { return nil }
+            return Candidate(rule: match.ruleIndex, secret: String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self),
+                             range: match.secret, entropy: match.entropy, decodedFrom: nil)
         }
-        let plain = Set(findings.map { "\($0.rule)\u{0}\($0.secret)" })
-        for match in decoded {
-            let secret = String(decoding: match.secret, as: UTF8.self)
-            // Percent runs mostly decode to themselves: a value found as written is not found again.
-            if plain.contains("\(compiled.rules[match.ruleIndex].id)\u{0}\(secret)") { continue }
-            add(rule: match.ruleIndex, secret: secret, at: match.encodedRange, entropy: match.entropy, decodedFrom: match.encoding)
-        }
-        return grouper.group(findings)
-    }
-
-    public func findings(in bytes: [UInt8], path: String, worker: Worker) throws -> [Finding] {
-        try bytes.withUnsafeBytes { try findings(in: $0, path: path, worker: worker) }
-    }
-
-    /// Scans standard input (`keywarden scan -`), reported as the path `-`: what pre-receive hooks
-    /// and editors pipe in.
-    public func scanStandardInput(maxSize: Int) throws -> ScanResult {
-        switch FileContent.read(descriptor: 0, maxSize: maxSize) {
-        case let .skipped(reason):
-            return ScanResult(skipped: [SkippedInput(path: "-", reason: reason)])
-        case let .text(bytes):
-            let findings = try findings(in: bytes, path: "-", worker: makeWorker())
-            return ScanResult(findings: findings.sorted(by: Finding.reportOrder), filesScanned: 1, bytesScanned: bytes.count)
+        return plain + decoded.map {
+            Candidate(rule: $0.ruleIndex, secret: String(decoding: $0.secret, as: UTF8.self), range: $0.encodedRange,
+                      entropy: $0.entropy, decodedFrom: $0.encoding)
         }
     }
 
-    /// Reads and scans files in parallel; unreadable and binary files become skipped entries.
-    public func scan(files: [DirectorySource.Entry], maxFileSize: Int) throws -> ScanResult {
-        enum FileOutcome: Sendable {
-            case scanned([Finding], bytes: Int)
-            case skipped(SkippedInput)
-            case failed(String)
+    /// Stage 2: drops what an inline marker or the configuration allows, and decoded values that
+    /// were found as written (percent runs mostly decode to themselves).
+    func allow(_ candidates: [Candidate], in buffer: UnsafeRawBufferPointer, lines: LineIndex, worker: Worker) -> [Candidate] {
+        let markers = InlineAllowMarkers(buffer: buffer, lines: lines)
+        let kept = candidates.filter { candidate in
+            let start = lines.position(of: candidate.range.lowerBound, in: buffer)
+            let end = lines.position(of: max(candidate.range.lowerBound, candidate.range.upperBound - 1), in: buffer)
+            return !markers.allows(secretStart: start.line - 1, secretEnd: end.line - 1) && !worker.allow.allows(candidate.secret)
         }
-        let outcomes = try ParallelWork.map(count: files.count, workers: workers, makeState: { try self.makeWorker() }) { worker, index in
-            let file = files[index]
-            switch FileContent.read(path: file.path, maxSize: maxFileSize) {
-            case let .skipped(reason):
-                return FileOutcome.skipped(SkippedInput(path: file.path, reason: reason))
-            case let .text(bytes):
-                do {
-                    return .scanned(try self.findings(in: bytes, path: file.path, worker: worker), bytes: bytes.count)
-                } catch {
-                    return .failed("\(error)")
-                }
-            }
-        }
-        var result = ScanResult()
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case let .scanned(findings, bytes):
-                result.findings += findings
-                result.filesScanned += 1
-                result.bytesScanned += bytes
-            case let .skipped(skipped):
-                result.skipped.append(skipped)
-            case let .failed(message):
-                result.skipped.append(SkippedInput(path: files[index].path, reason: .unreadable(message)))
-            }
-        }
-        result.findings.sort(by: Finding.reportOrder)
-        result.skipped.sort()
-        return result
+        let plain = Set(kept.filter { $0.decodedFrom == nil }.map { "\($0.rule)\u{0}\($0.secret)" })
+        return kept.filter { $0.decodedFrom == nil || !plain.contains("\($0.rule)\u{0}\($0.secret)") }
+    }
+
+    /// A candidate on its line and column.
+    func finding(_ candidate: Candidate, in buffer: UnsafeRawBufferPointer, lines: LineIndex) -> Finding {
+        let rule = compiled.rules[candidate.rule]
+        let start = lines.position(of: candidate.range.lowerBound, in: buffer)
+        let end = lines.position(of: max(candidate.range.lowerBound, candidate.range.upperBound - 1), in: buffer)
+        return Finding(rule: rule.id, description: rule.description, severity: rule.severity,
+                       line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                       secret: candidate.secret, entropy: (candidate.entropy * 1000).rounded() / 1000, decodedFrom: candidate.decodedFrom)
+    }
+
+    /// Stage 3: the same secret reached by two overlapping windows (or decoded twice) is one finding.
+    func deduplicate(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return findings.filter { seen.insert("\($0.fingerprint):\($0.line):\($0.column)").inserted }
+    }
+
+    public func findings(in bytes: [UInt8], worker: Worker) throws -> [Finding] {
+        try bytes.withUnsafeBytes { try findings(in: $0, worker: worker) }
     }
 }

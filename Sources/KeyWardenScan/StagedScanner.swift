@@ -17,26 +17,28 @@ public struct StagedScanner: Sendable {
 
     public func scan(_ repository: GitRepository) throws -> ScanResult {
         let files = try StagedChangesSource(repository).files().filter { !skip($0.path) }
-        // The whole staged blob is scanned, not just the added lines, so a secret spanning lines
-        // (a PEM block) is still seen whole; findings are then kept by line.
-        let outcomes = try GitBlobScanner(scanner: scanner, maxBlobSize: maxBlobSize)
-            .scan(files.map(\.blob), in: repository, progress: GitScanProgressCounter(total: files.count, observer: nil))
-        var result = ScanResult()
-        for (file, outcome) in zip(files, outcomes) {
-            switch outcome {
-            case let .scanned(findings, bytes):
-                result.filesScanned += 1
-                result.bytesScanned += bytes
-                for var finding in findings where file.addedLines.intersects(finding.line, finding.endLine) {
-                    finding.path = file.path
-                    result.findings.append(finding)
-                }
-            case let .skipped(reason):
-                result.skipped.append(SkippedInput(path: file.path, reason: reason))
-            }
-        }
-        result.findings.sort(by: Finding.reportOrder)
-        result.skipped.sort()
-        return result
+        return try ScanPipeline(scanner: scanner).run(StagedSource(repository: repository, files: files, maxBlobSize: maxBlobSize))
+    }
+}
+
+/// The index's version of each staged file. The whole blob is scanned, not just the added
+/// lines, so a secret spanning lines (a PEM block) is still seen whole; findings are then kept
+/// only on the lines the commit adds or changes.
+struct StagedSource: ScanSource {
+    let repository: GitRepository
+    let files: [StagedChangesSource.StagedFile]
+    let maxBlobSize: Int
+
+    var count: Int { files.count }
+
+    func reader(for indices: [Int]) throws -> any ContentReader {
+        try GitBlobContentReader(repository, ids: indices.map { files[$0].blob }, maxSize: maxBlobSize)
+    }
+
+    func label(of index: Int) -> String { files[index].path }
+
+    func place(_ findings: [Finding], of index: Int) -> [Finding] {
+        let file = files[index]
+        return findings.filter { file.addedLines.intersects($0.line, $0.endLine) }.map { $0.placed(at: file.path) }
     }
 }

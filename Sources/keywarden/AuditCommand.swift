@@ -79,18 +79,14 @@ struct AuditCommand: ParsableCommand {
         var snapshots = try inventory.map(InventorySnapshotFile.load(path:))
         if live { snapshots += try fetchLive(lint.policy) }
         // One parse: the key ids come from the scan section, which the review formats also show.
-        var scan: ScanSection?
-        if let findings {
-            scan = try SavedReport.load(path: findings, as: "scan findings").scan
-        }
+        let scan = try findings.flatMap { try SavedReport.load(path: $0, as: "scan findings").scan }
 
-        let context = AuditContext(policy: lint.policy, inventories: snapshots, leaks: LeakedKeyReference.references(in: scan), now: clock)
-        let result = AuditEngine.run(context)
-        let audit = AuditSection(result: result, context: context, policyFile: policy, inventories: snapshots, pinnedNow: report.now?.date)
+        let audit = PolicyAudit.run(policy: lint.policy, policyFile: policy, inventories: snapshots, scan: scan, now: clock,
+                                    pinnedNow: report.now?.date)
         let document = ReportDocument(scan: scan, audit: audit, generatedAt: clock)
         // The terminal and machine formats show the audit alone; the review formats add the scan it cross-referenced.
         try report.deliver(report.format.isReviewFormat ? document : ReportDocument(audit: audit, generatedAt: clock),
-                           judged: result.findings.map(\.severity))
+                           judged: audit.findings.map(\.severity))
     }
 
     /// Every account the policy names, fetched live; any account that cannot be read fails the audit.

@@ -73,15 +73,15 @@ struct ScanCommand: ParsableCommand {
 
         var result: ScanResult
         if paths == ["-"] {
-            result = try scanner.scanStandardInput(maxSize: maxFileSize.bytes)
+            result = try ScanPipeline(scanner: scanner).run(StandardInputSource(maxSize: maxFileSize.bytes))
         } else if let repository {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
         } else {
-            let source = DirectorySource(roots: roots, followSymlinks: followSymlinks,
-                                         excluding: rules.ruleDirectories + configuration.ruleDirectories,
-                                         skip: { [configuration] in configuration.skips($0) })
-            let listing = try source.entries()
-            result = try scanner.scan(files: listing.files, maxFileSize: maxFileSize.bytes)
+            let walk = DirectorySource(roots: roots, followSymlinks: followSymlinks,
+                                       excluding: rules.ruleDirectories + configuration.ruleDirectories,
+                                       skip: { [configuration] in configuration.skips($0) })
+            let listing = try walk.entries()
+            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes))
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
         result.findings = try baseline.apply(to: result.findings, quiet: quiet)

@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenTestSupport
 @testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
@@ -23,7 +24,7 @@ import Testing
     }
 
     static let bip39Vectors: [BIP39Vector] = {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bip39-vectors.json")
+        let path = URL(fileURLWithPath: PackagePaths.root + "/Tests/KeyWardenCoreTests/Fixtures/bip39-vectors.json")
         return (try? JSONDecoder().decode([BIP39Vector].self, from: Data(contentsOf: path))) ?? []
     }()
 

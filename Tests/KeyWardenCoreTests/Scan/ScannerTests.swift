@@ -1,5 +1,4 @@
 import Foundation
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs
@@ -18,7 +17,7 @@ import Testing
 
     func scan(_ text: String, configuration: ScanConfiguration = ScanConfiguration()) throws -> [Finding] {
         let scanner = try builtinScanner(configuration)
-        return try scanner.findings(in: Array(text.utf8), path: "f.txt", worker: scanner.makeWorker())
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: "f.txt") }
     }
 
     @Test func findingCarriesPositionFingerprintAndEntropy() throws {

@@ -67,7 +67,7 @@ import Testing
         try directory.write("ok.txt", "token = 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\n")
         try directory.write("blob.bin", Data([0, 1, 2]))
         let files = try DirectorySource(roots: [directory.path]).entries().files
-        let result = try builtinScanner().scan(files: files, maxFileSize: 1 << 20)
+        let result = try ScanPipeline(scanner: builtinScanner()).run(FileSource(files: files, maxFileSize: 1 << 20))
         #expect(result.findings.map(\.rule) == ["github-token"])
         #expect(result.filesScanned == 1)
         #expect(result.skipped.map(\.reason) == [.binary])

@@ -1,5 +1,3 @@
-@testable import KeyWardenAccounts
-@testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs
 @testable import KeyWardenInventory

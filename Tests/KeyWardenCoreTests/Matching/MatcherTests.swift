@@ -1,5 +1,4 @@
 import Foundation
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs
@@ -107,7 +106,7 @@ import Testing
         let body = (0..<26).map { _ in String(repeating: "MIIEpQIBAAKCAQEA951ix4gbYYue0TDadOcMaw/PfRiHxGTMpXtU2/2W3WDyGoKa", count: 1) }
         let pem = "-----BEGIN RSA PRIVATE KEY-----\n" + body.joined(separator: "\n") + "\n-----END RSA PRIVATE KEY-----\n"
         let scanner = try builtinScanner()
-        let findings = try scanner.findings(in: Array(("KEY=\"" + pem + "\"\n").utf8), path: "k.env", worker: scanner.makeWorker())
+        let findings = try scanner.findings(in: Array(("KEY=\"" + pem + "\"\n").utf8), worker: scanner.makeWorker()).map { $0.placed(at: "k.env") }
         #expect(findings.map(\.rule) == ["private-key-pem"])
         #expect(findings.first?.endLine == 28)
     }

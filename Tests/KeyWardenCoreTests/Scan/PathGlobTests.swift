@@ -1,6 +1,4 @@
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
-@testable import KeyWardenHooks
 @testable import KeyWardenInputs
 @testable import KeyWardenInventory
 @testable import KeyWardenMatching

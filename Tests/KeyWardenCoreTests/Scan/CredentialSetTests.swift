@@ -23,7 +23,7 @@ import Testing
 
     func scan(_ text: String, path: String = ".env") throws -> [Finding] {
         let scanner = try SharedScanner.builtin.get()
-        return try scanner.findings(in: Array(text.utf8), path: path, worker: scanner.makeWorker())
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: path) }
     }
 
     @Test func okxKeySecretAndPassphraseInADotEnvAreOneFindingWithTheKeyId() throws {
@@ -35,7 +35,7 @@ import Testing
         OKX_PASSPHRASE=\(Self.okxPassphrase)
         """)
         let scanner = try builtinScanner()
-        let result = try scanner.scan(files: [DirectorySource.Entry(path: env, relativePath: ".env")], maxFileSize: 1 << 20)
+        let result = try ScanPipeline(scanner: scanner).run(FileSource(files: [DirectorySource.Entry(path: env, relativePath: ".env")], maxFileSize: 1 << 20))
         #expect(result.findings.count == 1)
         let finding = try #require(result.findings.first)
         #expect(finding.rule == "okx-secret-key")
@@ -151,7 +151,7 @@ enum SharedScanner {
             -----END EC PRIVATE KEY-----
         """
         let scanner = try SharedScanner.builtin.get()
-        let findings = try scanner.findings(in: Array(text.utf8), path: "settings.yaml", worker: scanner.makeWorker())
+        let findings = try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: "settings.yaml") }
         #expect(findings.map(\.rule) == ["coinbase-cdp-private-key"])
         #expect(findings.first?.line == 4)
         #expect(findings.first?.keyId == name)

@@ -1,6 +1,5 @@
 import Foundation
 @testable import KeyWardenAccounts
-@testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs
 @testable import KeyWardenInventory

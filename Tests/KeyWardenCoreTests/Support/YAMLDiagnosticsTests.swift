@@ -1,4 +1,3 @@
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs

@@ -20,7 +20,7 @@ import Testing
 
     func findings(_ text: String, path: String = "app.env") throws -> [Finding] {
         let scanner = try builtinScanner()
-        return try scanner.findings(in: Array(text.utf8), path: path, worker: scanner.makeWorker())
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: path) }
     }
 
     @Test func roundTripHidesExactlyTheBaselinedFindings() throws {

@@ -1,5 +1,4 @@
 import Foundation
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs
@@ -55,7 +54,7 @@ import Testing
     @Test(arguments: cases)
     func theCredentialInTheFileIsFoundByItsRule(_ example: Case) throws {
         let scanner = try SharedScanner.builtin.get()
-        let findings = try scanner.findings(in: Array(example.text.utf8), path: example.file, worker: scanner.makeWorker())
+        let findings = try scanner.findings(in: Array(example.text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: example.file) }
         #expect(findings.map(\.rule) == [example.rule])
         #expect(findings.first?.secret == example.secret)
     }
@@ -70,6 +69,6 @@ import Testing
         <password>${db.password}</password>
         aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
         """
-        #expect(try scanner.findings(in: Array(text.utf8), path: "mixed", worker: scanner.makeWorker()).isEmpty)
+        #expect(try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: "mixed") }.isEmpty)
     }
 }

@@ -19,7 +19,7 @@ import Testing
 
     func scan(_ text: String) throws -> [Finding] {
         let scanner = try SharedScanner.builtin.get()
-        return try scanner.findings(in: Array(text.utf8), path: "secret.yaml", worker: scanner.makeWorker())
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map { $0.placed(at: "secret.yaml") }
     }
 
     static func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }

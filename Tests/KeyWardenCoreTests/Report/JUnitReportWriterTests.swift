@@ -1,5 +1,4 @@
 import Foundation
-@testable import KeyWardenAccounts
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
 @testable import KeyWardenInputs

@@ -1,0 +1,46 @@
+import KeyWardenInputs
+
+/// Reads blobs through `git cat-file --batch`, one process per worker, so inflating objects,
+/// the slow part of reading history, runs in parallel too.
+final class GitBlobContentReader: ContentReader {
+    private let reader: GitBlobReader
+    private let ids: [String]
+    private let maxSize: Int
+    private var position = 0
+
+    init(_ repository: GitRepository, ids: [String], maxSize: Int) throws {
+        reader = try GitBlobReader(repository, ids: ids, maxSize: maxSize)
+        self.ids = ids
+        self.maxSize = maxSize
+    }
+
+    func next() throws -> ContentOutcome {
+        defer { position += 1 }
+        switch try reader.next() {
+        case .text: return .text(reader.content)
+        case .binary: return .skipped(.binary)
+        case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: maxSize))
+        case .missing: return .skipped(.unreadable("blob \(ids[position]) is missing from the repository"))
+        }
+    }
+
+    func finish() throws { try reader.finish() }
+}
+
+/// Blobs by id, with nowhere to place their findings: the HEAD blobs a history scan checks
+/// for secrets still present.
+struct GitBlobSource: ScanSource {
+    let repository: GitRepository
+    let blobs: [String]
+    let maxBlobSize: Int
+
+    var count: Int { blobs.count }
+
+    func reader(for indices: [Int]) throws -> any ContentReader {
+        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize)
+    }
+
+    func label(of index: Int) -> String { blobs[index] }
+
+    func place(_ findings: [Finding], of index: Int) -> [Finding] { findings }
+}

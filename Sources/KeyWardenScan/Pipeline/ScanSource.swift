@@ -1,0 +1,30 @@
+import KeyWardenInputs
+
+/// Where a scan's content comes from, and where each item's findings belong: files, git blobs
+/// of the history or of the index, standard input. The pipeline knows nothing else of them.
+public protocol ScanSource: Sendable {
+    /// How many items there are; the pipeline reads each once, by index.
+    var count: Int { get }
+    /// A reader of the items at `indices`, in that order, made on the worker thread that scans
+    /// them (for git, each worker runs its own `git cat-file --batch`).
+    func reader(for indices: [Int]) throws -> any ContentReader
+    /// The name a skipped item is reported under.
+    func label(of index: Int) -> String
+    /// The findings of item `index` placed where they belong: at a path, on the lines a commit
+    /// adds, at every commit and path that introduced a blob.
+    func place(_ findings: [Finding], of index: Int) -> [Finding]
+}
+
+/// Reads a worker's share of a source's items, one at a time.
+public protocol ContentReader: AnyObject {
+    /// The next item's text, or why it is not scanned.
+    func next() throws -> ContentOutcome
+    /// Called once every item is read: a reader with a process behind it checks how it ended.
+    func finish() throws
+}
+
+/// One item's content, or the reason it is skipped.
+public enum ContentOutcome {
+    case text([UInt8])
+    case skipped(SkippedInput.Reason)
+}
