@@ -62,9 +62,6 @@ extension KeyRecord {
     /// Usable now: active, or of unknown status.
     public var isLive: Bool { status == .active || status == .unknown }
 
-    /// Bound to no address: no IPs, or a wildcard that binds to all of them.
-    var isUnbound: Bool { ips.isEmpty || ips.allSatisfy { $0 == "*" } }
-
     /// The app name for a finding: the first app that claims the key.
     func appName(in context: AuditContext) -> String? { context.apps(claiming: self).first?.name }
 }

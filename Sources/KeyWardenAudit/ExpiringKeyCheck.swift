@@ -20,7 +20,7 @@ public struct ExpiringKeyCheck: AuditCheck {
         context.liveKeys.compactMap { key in
             var deadlines: [(date: Date, reason: String)] = []
             if let expires = key.expires { deadlines.append((expires, "the provider expires the key")) }
-            for rule in ProviderLifecycleRule.all where rule.provider == key.provider {
+            for rule in Exchanges.descriptor(for: key.provider).lifecycleRules {
                 if let date = rule.deadline(key) { deadlines.append((date, rule.consequence)) }
             }
             guard let earliest = deadlines.min(by: { ($0.date, $0.reason) < ($1.date, $1.reason) }) else { return nil }
@@ -33,7 +33,7 @@ public struct ExpiringKeyCheck: AuditCheck {
                 ? "key \(key.keyId) passed its deadline on \(when): \(earliest.reason)"
                 : "key \(key.keyId) stops working on \(when) (in \(daysLeft) days): \(earliest.reason)"
             var evidence = [Evidence("deadline", ISO8601Date.format(earliest.date)), Evidence("reason", earliest.reason),
-                            Evidence("ips", key.ips.isEmpty ? "none" : key.ips.joined(separator: ", "))]
+                            Evidence("ips", key.ipsDescription)]
             if let lastUsed = key.lastUsed { evidence.append(Evidence("lastUsed", ISO8601Date.day(lastUsed))) }
             return Self.descriptor.finding(message, severity: passed ? .high : .medium, app: key.appName(in: context), key: key,
                                            evidence: evidence, location: context.location(of: key))

@@ -1,4 +1,4 @@
-import KeyWardenInventory
+import KeyWardenAccounts
 import KeyWardenPolicy
 import KeyWardenReportModel
 import KeyWardenSupport
@@ -17,11 +17,14 @@ public struct IPWhitelistCheck: AuditCheck {
         context.liveKeys.compactMap { key in
             let apps = context.apps(claiming: key)
             let allowed = apps.flatMap(\.ipNetworks)
-            var evidence = [Evidence("ips", key.ips.isEmpty ? "none" : key.ips.joined(separator: ", "))]
+            var evidence = [Evidence("ips", key.ipsDescription)]
             if !allowed.isEmpty { evidence.append(Evidence("allowed", allowed.map(\.description).joined(separator: ", "))) }
             let message: String
             let required = context.requirements(for: key).requireIPBinding
-            if key.ips.isEmpty {
+            if key.ipBinding == .unlisted {
+                // The binding counts; its addresses cannot be checked against the allowed networks.
+                return nil
+            } else if key.ips.isEmpty {
                 guard required else { return nil }
                 message = "key \(key.keyId) is not bound to any IP address"
             } else if key.ips.contains(where: { $0 == "*" || IPNetwork($0)?.isEverything == true }) {
@@ -29,10 +32,7 @@ public struct IPWhitelistCheck: AuditCheck {
                 guard required || !allowed.isEmpty else { return nil }
                 message = "key \(key.keyId) is bound to every address"
             } else if !allowed.isEmpty {
-                // Binance reports that a key is IP-restricted but not to which addresses: the binding
-                // counts, its addresses cannot be checked against the allowed networks.
                 let outside = key.ips.filter { ip in
-                    if ip == BinanceKeyMapping.unlistedIPRestriction { return false }
                     guard let network = IPNetwork(ip) else { return true }
                     return !allowed.contains { $0.contains(network) }
                 }

@@ -12,7 +12,7 @@ import KeyWardenSupport
 ///            "created": "2026-06-01T00:00:00Z", "lastUsed": "2026-11-19T23:10:00Z", "status": "active"}]}
 /// ```
 /// `permissions` may be left out when `rawPermissions` uses the provider's names
-/// (`PermissionVocabulary`): they are derived from them.
+/// (the exchange's `PermissionTable`): they are derived from them.
 public struct InventorySnapshotFile: Sendable {
     public let path: String
     public let snapshot: InventorySnapshot
@@ -26,10 +26,10 @@ public struct InventorySnapshotFile: Sendable {
         self.keyLocations = keyLocations
     }
 
-    static let topKeys = (required: ["provider", "account", "fetchedAt", "keys"], optional: ["source"])
-    static let keyKeys = (required: ["keyId"],
-                          optional: ["provider", "account", "subAccount", "label", "permissions", "rawPermissions", "ips",
-                                     "created", "lastUsed", "expires", "status"])
+    static let topKeys = InventorySnapshotDocument.fieldNames(InventorySnapshotDocument.CodingKeys.allCases,
+                                                              required: InventorySnapshotDocument.required)
+    static let keyKeys = InventorySnapshotDocument.fieldNames(InventorySnapshotDocument.Key.CodingKeys.allCases,
+                                                              required: InventorySnapshotDocument.Key.required)
 
     public static func load(path: String) throws(InventoryFileError) -> InventorySnapshotFile {
         do {
@@ -90,7 +90,7 @@ public struct InventorySnapshotFile: Sendable {
             let items = node.isList ? try node.list() : [node]
             for item in items {
                 let name = try item.string()
-                guard let granted = PermissionVocabulary.normalise(name, provider: provider) else {
+                guard let granted = Exchanges.descriptor(for: provider).permissions.permissions(for: name) else {
                     throw item.error("'\(name)' is not a \(provider.displayName) permission name; give `permissions` explicitly")
                 }
                 permissions.formUnion(granted)
@@ -102,6 +102,7 @@ public struct InventorySnapshotFile: Sendable {
         return KeyRecord(provider: provider, account: account, subAccount: try fields["subAccount"]?.string(),
                          keyId: try fields.required("keyId").string(), label: try fields["label"]?.string(),
                          permissions: permissions, rawPermissions: raw, ips: try fields["ips"]?.stringList() ?? [],
+                         ipsUnlisted: try fields["ipsUnlisted"]?.bool() ?? false,
                          created: try fields["created"].map(date), lastUsed: try fields["lastUsed"].map(date),
                          expires: try fields["expires"].map(date), status: status)
     }
@@ -110,43 +111,6 @@ public struct InventorySnapshotFile: Sendable {
         let text = try node.string()
         guard let date = ISO8601Date.parse(text) else { throw node.error("expected an ISO 8601 date, found '\(text)'") }
         return date
-    }
-
-    /// The snapshot in this file format, as JSON: what a live fetch writes.
-    public static func encode(_ snapshot: InventorySnapshot) throws -> String {
-        try JSONOutput.encode(Document(snapshot))
-    }
-
-    private struct Document: Encodable {
-        struct Key: Encodable {
-            let keyId: String
-            let subAccount: String?
-            let label: String?
-            let permissions: [String]
-            let rawPermissions: [String]
-            let ips: [String]
-            let created: String?
-            let lastUsed: String?
-            let expires: String?
-            let status: String
-        }
-
-        let provider: String
-        let account: String
-        let fetchedAt: String
-        let keys: [Key]
-
-        init(_ snapshot: InventorySnapshot) {
-            provider = snapshot.provider.rawValue
-            account = snapshot.account
-            fetchedAt = ISO8601Date.format(snapshot.fetchedAt)
-            keys = snapshot.keys.sorted { $0.keyId < $1.keyId }.map {
-                Key(keyId: $0.keyId, subAccount: $0.subAccount, label: $0.label, permissions: $0.sortedPermissions.map(\.rawValue),
-                    rawPermissions: $0.rawPermissions, ips: $0.ips, created: $0.created.map(ISO8601Date.format),
-                    lastUsed: $0.lastUsed.map(ISO8601Date.format), expires: $0.expires.map(ISO8601Date.format),
-                    status: $0.status.rawValue)
-            }
-        }
     }
 }
 

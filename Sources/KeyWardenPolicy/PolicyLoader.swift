@@ -9,24 +9,24 @@ public enum PolicyLoader {
     /// Waivers may not run longer than this: an exception must be looked at again every year.
     public static let longestWaiverDays = 365
 
-    public static func lint(path: String, now: Date, knownChecks: [String]) -> PolicyLint {
+    public static func lint(path: String, now: Date, vocabulary: PolicyVocabulary) -> PolicyLint {
         do {
-            return lint(root: try YAMLDocument.load(path: path), now: now, knownChecks: knownChecks)
+            return lint(root: try YAMLDocument.load(path: path), now: now, vocabulary: vocabulary)
         } catch {
             return PolicyLint(policy: Policy(apps: [], file: path), diagnostics: diagnostics(of: error, file: path))
         }
     }
 
-    public static func lint(_ text: String, file: String, now: Date, knownChecks: [String]) -> PolicyLint {
+    public static func lint(_ text: String, file: String, now: Date, vocabulary: PolicyVocabulary) -> PolicyLint {
         do {
-            return lint(root: try YAMLDocument.parse(text, file: file), now: now, knownChecks: knownChecks)
+            return lint(root: try YAMLDocument.parse(text, file: file), now: now, vocabulary: vocabulary)
         } catch {
             return PolicyLint(policy: Policy(apps: [], file: file), diagnostics: diagnostics(of: error, file: file))
         }
     }
 
-    static func lint(root: YAMLNode, now: Date, knownChecks: [String]) -> PolicyLint {
-        var reader = PolicyReader(collector: DiagnosticCollector(file: root.file), now: now, knownChecks: knownChecks)
+    static func lint(root: YAMLNode, now: Date, vocabulary: PolicyVocabulary) -> PolicyLint {
+        var reader = PolicyReader(collector: DiagnosticCollector(file: root.file), now: now, vocabulary: vocabulary)
         let policy = reader.policy(root)
         return PolicyLint(policy: policy, diagnostics: reader.collector.diagnostics)
     }
@@ -40,7 +40,7 @@ public enum PolicyLoader {
 private struct PolicyReader {
     var collector: DiagnosticCollector
     let now: Date
-    let knownChecks: [String]
+    let vocabulary: PolicyVocabulary
 
     mutating func policy(_ root: YAMLNode) -> Policy {
         let file = root.file
@@ -108,10 +108,10 @@ private struct PolicyReader {
         var permissions = Set<Permission>()
         if let node = fields["permissions"], let provider {
             for (text, item) in collector.strings(node) {
-                if let granted = PermissionVocabulary.resolve(text, provider: provider) {
+                if let granted = vocabulary.permissions.resolve(text, provider: provider) {
                     permissions.formUnion(granted)
                 } else {
-                    let accepted = PermissionVocabulary.acceptedNames(for: provider)
+                    let accepted = vocabulary.permissions.acceptedNames(for: provider)
                     collector.add(item.diagnostic(.error, "permission '\(text)' is unknown for \(provider.displayName)"
                                                   + Suggestion.didYouMean(text, among: accepted)
                                                   + "; known: \(accepted.joined(separator: ", "))"))
@@ -152,8 +152,8 @@ private struct PolicyReader {
     mutating func waiver(_ node: YAMLNode) -> Waiver? {
         guard let fields = collector.fields(node, PolicyFormat.waiverFields, in: "waiver") else { return nil }
         let check = fields["check"].flatMap { n in collector.attempt { try n.string() } }
-        if let check, let node = fields["check"], !knownChecks.isEmpty, !knownChecks.contains(check) {
-            collector.add(node.diagnostic(.error, "unknown check '\(check)'" + Suggestion.didYouMean(check, among: knownChecks)))
+        if let check, let node = fields["check"], !vocabulary.knownChecks.isEmpty, !vocabulary.knownChecks.contains(check) {
+            collector.add(node.diagnostic(.error, "unknown check '\(check)'" + Suggestion.didYouMean(check, among: vocabulary.knownChecks)))
         }
         let target = fields["target"].flatMap { n in collector.attempt { try n.string() } }
         let owner = fields["owner"].flatMap { n in collector.attempt { try n.string() } }

@@ -72,7 +72,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let clock = report.now?.date ?? Date()
-        let lint = PolicyLoader.lint(path: policy, now: clock, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(path: policy, now: clock, vocabulary: PolicyAudit.vocabulary)
         if lint.hasErrors { throw DiagnosticError(lint.diagnostics) }
         for warning in lint.warnings { Terminal.standardError(warning.description) }
 

@@ -65,7 +65,7 @@ struct LintCommand: ParsableCommand {
         if (try? root.entries())?.contains(where: { (try? $0.key.string()) == "rules" }) == true {
             return lintRulePack(file)
         }
-        return PolicyLoader.lint(path: file, now: now?.date ?? Date(), knownChecks: AuditCatalogue.ids).diagnostics
+        return PolicyLoader.lint(path: file, now: now?.date ?? Date(), vocabulary: PolicyAudit.vocabulary).diagnostics
     }
 
     private func lintRulePack(_ file: String) -> [Diagnostic] {

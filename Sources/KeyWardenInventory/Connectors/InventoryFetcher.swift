@@ -21,19 +21,6 @@ public struct InventoryFetcher: Sendable {
         self.log = log
     }
 
-    public static func connector(for provider: Provider) -> any ExchangeConnector.Type {
-        switch provider {
-        case .okx: OKXConnector.self
-        case .binance: BinanceConnector.self
-        case .bybit: BybitConnector.self
-        case .kucoin: KuCoinConnector.self
-        case .coinbase: CoinbaseConnector.self
-        case .kraken: KrakenConnector.self
-        case .gate: GateConnector.self
-        case .bitget: BitgetConnector.self
-        }
-    }
-
     /// With the default transport and retry policy.
     public static func fetch(provider: Provider, account: String, credentials: APICredentials, endpoint: URL? = nil) async throws(InventoryFetchError)
         -> InventorySnapshot {
@@ -47,7 +34,7 @@ public struct InventoryFetcher: Sendable {
             guard credentials.provider == provider else {
                 throw FetchFailure(provider, .configuration, "the credentials are for \(credentials.provider.displayName)")
             }
-            let type = Self.connector(for: provider)
+            let type = Exchanges.descriptor(for: provider).connector
             let baseURL = try Self.baseURL(endpoint, default: type.documentedBaseURL, provider: provider)
             let session = ExchangeSession(provider: provider, baseURL: baseURL, allowedEndpoints: type.allowedEndpoints, transport: transport,
                                           policy: policy, clock: clock, log: log)

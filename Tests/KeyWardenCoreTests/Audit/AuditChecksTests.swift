@@ -92,9 +92,9 @@ import Testing
         #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [keyRecord(ips: ["203.0.113.5", "2001:db8::1"])]).isEmpty)
     }
 
-    @Test func binanceRestrictionWithoutAListCountsAsBoundAndIsNotCalledOutside() {
+    @Test func restrictionWithoutAListCountsAsBoundAndIsNotCalledOutside() {
         let app = appPolicy(ipNetworks: ["203.0.113.0/28"])
-        let key = keyRecord(ips: [BinanceKeyMapping.unlistedIPRestriction])
+        let key = keyRecord(provider: .binance, ips: [], ipsUnlisted: true)
         #expect(findings(of: IPWhitelistCheck(), apps: [app], keys: [key]).isEmpty)
         #expect(findings(of: IPWhitelistCheck(), keys: [key]).isEmpty)
     }

@@ -29,10 +29,10 @@ func appPolicy(_ name: String = "bot", provider: Provider = .okx, account: Strin
 /// A healthy key of the app `bot` on okx/main: read and trade, IP-bound, ten days old, used yesterday.
 func keyRecord(_ keyId: String = "k1", provider: Provider = .okx, account: String = "main", subAccount: String? = nil,
                label: String? = "bot", permissions: Set<Permission> = [.read, .trade], ips: [String] = ["203.0.113.5"],
-               created: Date? = date("2026-11-10T00:00:00Z"), lastUsed: Date? = nil, expires: Date? = nil,
+               ipsUnlisted: Bool = false, created: Date? = date("2026-11-10T00:00:00Z"), lastUsed: Date? = nil, expires: Date? = nil,
                status: KeyRecord.Status = .active) -> KeyRecord {
     KeyRecord(provider: provider, account: account, subAccount: subAccount, keyId: keyId, label: label, permissions: permissions,
-              ips: ips, created: created, lastUsed: lastUsed, expires: expires, status: status)
+              ips: ips, ipsUnlisted: ipsUnlisted, created: created, lastUsed: lastUsed, expires: expires, status: status)
 }
 
 func waiver(_ check: String, target: String, expires: String) -> Waiver {

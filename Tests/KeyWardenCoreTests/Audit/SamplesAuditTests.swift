@@ -19,7 +19,7 @@ import Testing
 /// --now 2026-11-20T00:00:00Z` shows every check of the catalogue.
 @Suite struct SamplesAuditTests {
     static func sampleAudit() throws -> (AuditResult, [InventorySnapshotFile]) {
-        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, vocabulary: PolicyAudit.vocabulary)
         #expect(lint.errors.isEmpty)
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
             try InventorySnapshotFile.load(path: "\(PackagePaths.root)/Samples/inventory/\($0).json")

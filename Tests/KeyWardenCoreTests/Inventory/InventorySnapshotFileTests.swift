@@ -100,7 +100,7 @@ import Testing
             keyRecord("k2", provider: .kraken, permissions: [.read, .withdraw], lastUsed: date("2026-11-01T00:00:00Z")),
             keyRecord("k1", provider: .kraken, subAccount: "sub", label: nil, ips: [], expires: date("2027-01-01T00:00:00Z"), status: .disabled),
         ])
-        let text = try InventorySnapshotFile.encode(snapshot)
+        let text = String(decoding: try InventorySnapshotWriter.encode(snapshot), as: UTF8.self)
         let read = try InventorySnapshotFile.parse(text, file: "k.json").snapshot
         #expect(read.keys.sorted { $0.keyId < $1.keyId } == snapshot.keys.sorted { $0.keyId < $1.keyId })
         #expect(read.fetchedAt == snapshot.fetchedAt)
@@ -115,22 +115,32 @@ import Testing
 }
 
 @Suite struct PermissionVocabularyTests {
+    let vocabulary = Exchanges.permissionVocabulary
+
     @Test func rawNamesNormaliseIgnoringCase() {
-        #expect(PermissionVocabulary.normalise("read_only", provider: .okx) == [.read])
-        #expect(PermissionVocabulary.normalise("spottrade", provider: .bybit) == [.trade])
-        #expect(PermissionVocabulary.normalise("Transfer", provider: .kucoin) == [.withdraw])
-        #expect(PermissionVocabulary.normalise("withdraw", provider: .bybit) == [.withdraw])
-        #expect(PermissionVocabulary.normalise("SpotTrade", provider: .okx) == nil)
+        #expect(vocabulary.table(for: .okx).permissions(for: "read_only") == [.read])
+        #expect(vocabulary.table(for: .bybit).permissions(for: "spottrade") == [.trade])
+        #expect(vocabulary.table(for: .kucoin).permissions(for: "Transfer") == [.withdraw])
+        #expect(vocabulary.table(for: .bybit).permissions(for: "withdraw") == [.withdraw])
+        #expect(vocabulary.table(for: .okx).permissions(for: "SpotTrade") == nil)
     }
 
     @Test func normalisedNamesResolveOnlyWhereTheProviderHasThem() {
-        #expect(PermissionVocabulary.resolve("transfer", provider: .binance) == [.transfer])
-        #expect(PermissionVocabulary.resolve("transfer", provider: .okx) == nil)
+        #expect(vocabulary.resolve("transfer", provider: .binance) == [.transfer])
+        #expect(vocabulary.resolve("transfer", provider: .okx) == nil)
     }
 
     @Test func everyProviderCanReadAndTrade() {
         for provider in Provider.allCases {
-            #expect(PermissionVocabulary.supported(by: provider).isSuperset(of: [.read, .trade]), "\(provider)")
+            #expect(vocabulary.table(for: provider).supported.isSuperset(of: [.read, .trade]), "\(provider)")
         }
+    }
+
+    @Test func aNameAnExchangeAddedIsNeverReadAsHarmless() {
+        #expect(vocabulary.table(for: .okx).permissions(forReported: "block_trade") == [.trade])
+        #expect(vocabulary.table(for: .bybit).permissions(forReported: "FiatWithdraw") == [.withdraw])
+        #expect(vocabulary.table(for: .kraken).permissions(forReported: "query-open-trades") == [.read])
+        #expect(vocabulary.table(for: .bitget).permissions(forReported: "sotw") == [.trade])
+        #expect(vocabulary.table(for: .bitget).permissions(forReported: "wotw") == [.transfer])
     }
 }

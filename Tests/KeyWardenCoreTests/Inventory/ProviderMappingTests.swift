@@ -51,7 +51,8 @@ import Testing
     @Test func binanceIPRestrictionWithoutAListIsMarkedBoundNotInvented() throws {
         let body = try json(#"{"ipRestrict":true,"enableReading":true,"enableWithdrawals":true,"tradingAuthorityExpirationTime":1700000000000}"#)
         let key = try BinanceKeyMapping.callingKey(body, keyId: "k", account: "main")
-        #expect(key.ips == [BinanceKeyMapping.unlistedIPRestriction])
+        #expect(key.ipBinding == .unlisted)
+        #expect(key.ips.isEmpty)
         #expect(key.permissions == [.read, .withdraw])
         #expect(key.expires == Date(timeIntervalSince1970: 1_700_000_000))
     }

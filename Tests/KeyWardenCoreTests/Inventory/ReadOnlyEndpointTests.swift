@@ -18,7 +18,7 @@ import Testing
 @Suite struct ReadOnlyEndpointTests {
     @Test(arguments: Provider.allCases)
     func everyDeclaredEndpointIsARead(provider: Provider) {
-        let endpoints = InventoryFetcher.connector(for: provider).allowedEndpoints
+        let endpoints = Exchanges.descriptor(for: provider).connector.allowedEndpoints
         #expect(!endpoints.isEmpty)
         for endpoint in endpoints {
             #expect(endpoint.isRead, "\(provider.displayName) declares \(endpoint)")

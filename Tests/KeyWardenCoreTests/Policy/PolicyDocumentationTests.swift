@@ -31,12 +31,23 @@ import Testing
         }
     }
 
-    @Test func vocabularyTableListsEveryRawPermissionName() throws {
+    /// The table in Docs/policy.md is each exchange's `PermissionTable`, row for row: names grouped
+    /// by what they grant (in the order read, trade, transfer, withdraw), in the table's order.
+    @Test func vocabularyTableIsEveryExchangesPermissionTable() throws {
         let docs = try String(contentsOfFile: PackagePaths.root + "/Docs/policy.md", encoding: .utf8)
-        for provider in Provider.allCases {
-            for name in PermissionVocabulary.names(for: provider).keys {
-                #expect(docs.contains("`\(name)`"), "\(provider): \(name)")
+        for descriptor in Exchanges.all {
+            let table = descriptor.permissions
+            var groups: [(grants: [Permission], names: [String])] = []
+            for name in table.names {
+                let grants = table.permissions(for: name)!.sorted()
+                if let index = groups.firstIndex(where: { $0.grants == grants }) { groups[index].names.append(name) } else { groups.append((grants, [name])) }
             }
+            groups.sort { $0.grants.lexicographicallyPrecedes($1.grants) }
+            let cells = groups.map { group in
+                group.names.map { "`\($0)`" }.joined(separator: ", ") + " → " + group.grants.map(\.rawValue).joined(separator: " + ")
+            }
+            let row = "| \(descriptor.provider.rawValue) | \(cells.joined(separator: "; ")) |"
+            #expect(docs.contains(row), "Docs/policy.md should have the row\n\(row)")
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
 /// Linting policies: every diagnostic names its exact line and column.
 @Suite struct PolicyLintTests {
     func lint(_ text: String) -> [String] {
-        PolicyLoader.lint(text, file: "p.yaml", now: auditNow, knownChecks: AuditCatalogue.ids).diagnostics.map(\.description)
+        PolicyLoader.lint(text, file: "p.yaml", now: auditNow, vocabulary: PolicyAudit.vocabulary).diagnostics.map(\.description)
     }
 
     /// A valid app at line 3, for tests that vary one field.
@@ -96,7 +96,7 @@ import Testing
             account: main
             permissions: [SpotTrade, Order]
         """
-        let lint = PolicyLoader.lint(text, file: "p.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(text, file: "p.yaml", now: auditNow, vocabulary: PolicyAudit.vocabulary)
         #expect(lint.diagnostics.isEmpty)
         #expect(lint.policy.apps.first?.permissions == [.trade])
     }
@@ -211,14 +211,14 @@ import Testing
 
     @Test func shippedTemplatesAndSamplesLintClean() throws {
         for file in ["Rules/policies/strict-default.yaml", "Rules/policies/trading-bot.yaml", "Samples/policies/trading-desk.yaml"] {
-            let lint = PolicyLoader.lint(path: PackagePaths.root + "/" + file, now: auditNow, knownChecks: AuditCatalogue.ids)
+            let lint = PolicyLoader.lint(path: PackagePaths.root + "/" + file, now: auditNow, vocabulary: PolicyAudit.vocabulary)
             #expect(lint.errors.isEmpty, "\(file): \(lint.errors)")
         }
     }
 
     @Test func overridesReplaceDefaultsForOneApp() throws {
         let text = policy(app: "    overrides:\n      maxKeyAgeDays: 30\n      requireIPBinding: false")
-        let lint = PolicyLoader.lint(text, file: "p.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(text, file: "p.yaml", now: auditNow, vocabulary: PolicyAudit.vocabulary)
         let app = try #require(lint.policy.apps.first)
         #expect(lint.diagnostics.isEmpty)
         #expect(app.requirements.maxKeyAgeDays == 30)

@@ -50,7 +50,7 @@ enum ReviewFixtures {
     }
 
     static func auditSection() throws -> AuditSection {
-        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, knownChecks: AuditCatalogue.ids)
+        let lint = PolicyLoader.lint(path: PackagePaths.root + "/Samples/policies/trading-desk.yaml", now: auditNow, vocabulary: PolicyAudit.vocabulary)
         let inventories = try ["okx-main", "binance-main", "bybit-main", "gate-main"].map {
             try InventorySnapshotFile.load(path: "\(PackagePaths.root)/Samples/inventory/\($0).json")
         }

@@ -8,10 +8,10 @@ public enum CoinbaseKeyMapping {
     public static func callingKey(_ root: JSONCursor, keyName: String, account: String) throws(MalformedResponse) -> KeyRecord {
         var raw: [String] = []
         var permissions: Set<Permission> = []
-        for (name, permission) in [("can_view", Permission.read), ("can_trade", .trade), ("can_transfer", .withdraw)]
-        where try root.field(name).flag() {
+        let table = ExchangeDescriptor.coinbase.permissions
+        for name in table.names where try root.field(name).flag() {
             raw.append(name)
-            permissions.insert(permission)
+            permissions.formUnion(table.permissions(forReported: name))
         }
         let portfolio = try root.optional("portfolio_uuid")?.string()
         return KeyRecord(provider: .coinbase, account: account, subAccount: portfolio.flatMap { $0.isEmpty ? nil : "portfolio \($0)" },

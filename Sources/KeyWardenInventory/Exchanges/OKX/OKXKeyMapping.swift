@@ -6,14 +6,7 @@ import KeyWardenSupport
 /// `withdraw`; `ip` a comma list where `""` means not bound.
 public enum OKXKeyMapping {
     static func permissions(_ raw: [String]) -> Set<Permission> {
-        Set(raw.compactMap { name in
-            switch name {
-            case "read_only": .read
-            case "trade": .trade
-            case "withdraw": .withdraw
-            default: nil
-            }
-        })
+        raw.reduce(into: []) { $0.formUnion(ExchangeDescriptor.okx.permissions.permissions(forReported: $1)) }
     }
 
     /// One entry of `GET /api/v5/account/config`: the key making the call (its id is not in the

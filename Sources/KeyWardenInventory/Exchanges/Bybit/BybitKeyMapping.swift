@@ -3,18 +3,10 @@ import KeyWardenAccounts
 import KeyWardenSupport
 
 /// Bybit `GET /v5/user/query-api` and `GET /v5/user/sub-apikeys` entries -> KeyRecord.
-/// `permissions` is {group: [names]}; `readOnly` (0/1 or a bool) overrides them all;
-/// `ips` `["*"]` means not bound; `expiredAt` at the epoch means no expiry.
+/// `permissions` is {group: [names]} (names read through the exchange's table); `readOnly`
+/// (0/1 or a bool) overrides them all; `ips` `["*"]` means not bound; `expiredAt` at the epoch
+/// means no expiry.
 public enum BybitKeyMapping {
-    static let tradeGroups: Set<String> = ["ContractTrade", "Spot", "Options", "Derivatives", "CopyTrading", "BlockTrade", "Exchange", "NFT", "Earn"]
-
-    static func permission(group: String, name: String) -> Permission? {
-        if name.localizedCaseInsensitiveContains("withdraw") { return .withdraw }
-        if name.localizedCaseInsensitiveContains("transfer") { return .transfer }
-        if tradeGroups.contains(group) { return .trade }
-        return nil
-    }
-
     public static func key(_ entry: JSONCursor, account: String, subAccount: String? = nil, fallbackKeyId: String? = nil) throws(MalformedResponse) -> KeyRecord {
         let readOnly = try entry.field("readOnly").flag()
         var raw: [String] = []
@@ -24,7 +16,7 @@ public enum BybitKeyMapping {
             for group in fields.keys.sorted() {
                 for name in try groups.field(group).stringList() {
                     raw.append(name)
-                    if !readOnly, let permission = permission(group: group, name: name) { permissions.insert(permission) }
+                    if !readOnly { permissions.formUnion(ExchangeDescriptor.bybit.permissions.permissions(forReported: name)) }
                 }
             }
         }
