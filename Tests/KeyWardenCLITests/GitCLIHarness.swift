@@ -44,13 +44,11 @@ enum GitCLIHarness {
         init(_ description: String) { self.description = description }
     }
 
-    /// A new repository with one committed file.
-    static func repository(initialFile: String = "README.md", content: String = "hello\n") throws -> TemporaryDirectory {
-        let directory = try TemporaryDirectory()
-        try git(["init", "-q", "-b", "main"], in: directory.path)
-        try directory.write(initialFile, content)
-        try git(["add", "-A"], in: directory.path)
-        try git(["commit", "-q", "-m", "start"], in: directory.path)
-        return directory
+    /// A new repository (the one git fixture, `GitTestRepository`) with one committed file.
+    static func repository(initialFile: String = "README.md", content: String = "hello\n") throws -> GitTestRepository {
+        let repository = try GitTestRepository()
+        try repository.write(initialFile, content)
+        try repository.commit("start")
+        return repository
     }
 }

@@ -8,7 +8,7 @@ import Testing
     let otherKey = "AKIAZ3KQ7PLM2XWRT5NB"
 
     /// A repository where a key was committed and removed again.
-    func repositoryWithDeletedSecret() throws -> (TemporaryDirectory, commit: String) {
+    func repositoryWithDeletedSecret() throws -> (GitTestRepository, commit: String) {
         let repo = try H.repository()
         try repo.write("aws.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "-A"], in: repo.path)

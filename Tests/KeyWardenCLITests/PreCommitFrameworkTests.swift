@@ -40,7 +40,7 @@ import Testing
 
     /// A repository whose git pre-commit hook runs `pre-commit try-repo <this package> keywarden-system`,
     /// the hook that uses the keywarden on PATH (the debug build, put there by the harness).
-    func repositoryUsingTheFrameworkHook() throws -> (repo: TemporaryDirectory, home: TemporaryDirectory) {
+    func repositoryUsingTheFrameworkHook() throws -> (repo: GitTestRepository, home: TemporaryDirectory) {
         let preCommit = try Self.preCommit()
         let repo = try H.repository()
         let home = try TemporaryDirectory()

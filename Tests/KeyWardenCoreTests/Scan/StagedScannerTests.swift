@@ -10,6 +10,7 @@ import Foundation
 @testable import KeyWardenRules
 @testable import KeyWardenScan
 @testable import KeyWardenSupport
+import KeyWardenTestSupport
 import Testing
 
 @Suite struct StagedScannerTests {
