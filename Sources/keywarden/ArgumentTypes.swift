@@ -62,8 +62,11 @@ struct ByteSize: ExpressibleByArgument {
             multiplier = unit
             text.removeLast()
         }
+        // A size that overflows (9223372036854775807K) is refused, not wrapped or trapped.
         guard let value = Int(text), value >= 0 else { return nil }
-        bytes = value * multiplier
+        let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { return nil }
+        bytes = product
     }
 }
 

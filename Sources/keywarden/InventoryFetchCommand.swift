@@ -65,8 +65,9 @@ struct InventoryFetchCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
+        // Bounded both ways: `inf`, `nan` or 1e30 would overflow the duration arithmetic.
+        guard timeout.isFinite, timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard (1...100).contains(maxAttempts) else { throw ValidationError("--max-attempts must be between 1 and 100") }
         if let endpoint {
             guard let url = URL(string: endpoint), url.host != nil else {
                 throw ValidationError("--endpoint must be a URL such as https://proxy.example:8443")

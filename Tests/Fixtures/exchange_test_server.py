@@ -8,6 +8,9 @@ implementation only where no SDK is usable (reported in the startup line).
 Behaviour is chosen by the API key a request carries: `<exchange>-<scenario>`, e.g. `okx-ok`,
 `bybit-ratelimit`. Scenarios: ok, ratelimit (one 429, no wait), retryafter (one 429 asking for 60 s), longwait (429s
 asking for an hour), busy (one 503), subfail (the second sub-account's keys are refused), badsig, timeout, malformed, skew, ban, ipdenied.
+Hostile scenarios: endless (a body that never ends), trickle (a body one byte at a time), redirect (302 to
+another host name on this server, which logs what arrives at /__catch), hugewait (rate-limit headers with
+absurd numbers), hugetime (instants far past the year 9999).
 
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
 It serves until its stdin closes (the test process ended), or 300 s at most.
@@ -214,6 +217,12 @@ class Handler(BaseHTTPRequestHandler):
         if self.route == "/__log":
             with LOCK:
                 return self.reply(200, LOG)
+        if self.route == "/__catch":  # where a followed redirect would land
+            with LOCK:
+                LOG.append({"exchange": "catch", "key": self.headers.get("OK-ACCESS-KEY", ""), "method": method,
+                            "path": self.route, "query": self.query,
+                            "verified": bool(self.headers.get("OK-ACCESS-SIGN") or self.headers.get("OK-ACCESS-PASSPHRASE"))})
+            return self.reply(200, {"code": "0", "data": [], "msg": ""})
         exchange = self.exchange()
         if exchange is None:
             return self.reply(404, {"error": "unknown route " + self.route})
@@ -227,6 +236,19 @@ class Handler(BaseHTTPRequestHandler):
         n = count(key)
         if kind == "timeout":
             time.sleep(5)
+        if kind == "endless":
+            return self.endless_body()
+        if kind == "trickle":
+            return self.trickle_body()
+        if kind == "redirect":
+            port = self.server.server_address[1]
+            return self.reply(302, b"", {"Location": "http://localhost:%d/__catch%s" % (port, "?" + self.query if self.query else "")})
+        if kind == "hugewait":
+            if exchange == "bybit":
+                return self.reply(200, {"retCode": 10006, "retMsg": "Too many visits!", "result": {}},
+                                  {"X-Bapi-Limit-Reset-Timestamp": "1e300"})
+            return self.reply(429, {"code": "50011", "msg": "Rate limit reached", "data": []},
+                              {"Retry-After": "99999999999999999999"})
         if kind == "ban":
             return self.banned(exchange)
         if not verified or kind == "badsig":
@@ -395,6 +417,38 @@ class Handler(BaseHTTPRequestHandler):
         return key, ok
 
     # ---- failures, in each exchange's documented shape -----------------------------------
+    def endless_body(self):
+        """200 with no length and a body that goes on until the client hangs up (or 256 MiB)."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b'{"code":"0","data":[{"label":"')
+            chunk = b"A" * 65536
+            for _ in range(4096):
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+    def trickle_body(self):
+        """A valid-looking response whose body arrives one byte every 0.2 s (for a minute at most)."""
+        body = json.dumps({"code": "0", "data": [], "msg": "" + " " * 300}).encode()
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(min(len(body), 300)):
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(0.2)
+            self.wfile.write(body[300:])
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
     def rate_limited(self, exchange, wait=0):
         """A rate-limit reply asking to wait `wait` seconds, in the exchange's own header."""
         if exchange == "bybit":
@@ -539,6 +593,9 @@ class Handler(BaseHTTPRequestHandler):
                                                            "createdAt": 1728443843000, "isMaster": True}})
 
     def answer_kraken(self, key):
+        if scenario(key) == "hugetime":
+            return self.reply(200, {"error": [], "result": {"apiKeyName": "audit", "apiKey": key, "permissions": ["query-funds"],
+                                                            "validUntil": "1e30", "createdTime": "1e300"}})
         return self.reply(200, {"error": [], "result": {"apiKeyName": "audit", "apiKey": key,
                                                         "permissions": ["query-funds", "query-open-trades", "withdraw-funds"],
                                                         "ipAllowlist": ["198.51.100.7"], "validUntil": "0", "createdTime": "1700000000",

@@ -84,8 +84,13 @@ public final class LoopbackExchangeServer: @unchecked Sendable {
 
     /// Every request the server saw for one API key.
     public func requests(key: String) async throws -> [LoggedRequest] {
+        try await allRequests().filter { $0.key == key }
+    }
+
+    /// Every request the server saw, whatever the key.
+    public func allRequests() async throws -> [LoggedRequest] {
         let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: baseURL.appendingPathComponent("__log")), timeout: .seconds(5))
-        return try JSONDecoder().decode([LoggedRequest].self, from: response.body).filter { $0.key == key }
+        return try JSONDecoder().decode([LoggedRequest].self, from: response.body)
     }
 
     /// Public requests (server time) the server saw for one exchange.

@@ -92,9 +92,20 @@ enum CommonOutcome {
         case 429: return .rateLimited(retryAfter: RateLimitHeaders.retryAfter(response, now: now), reason: "HTTP 429 too many requests")
         case 401: return .fatal(FetchFailure(provider, .authentication, "HTTP 401: the key was rejected\(detail)"))
         case 403: return .fatal(FetchFailure(provider, .permission, "HTTP 403: the key is not allowed to do this\(detail)"))
+        case 300..<400:
+            // The transport never follows redirects: a signed request goes only where it was built for.
+            let target = response.header("Location").map { " to \(printable($0))" } ?? ""
+            return .fatal(FetchFailure(provider, .server, "HTTP \(response.status) redirect\(target) not followed: signed requests "
+                                       + "(key, passphrase, signature) are sent only to the configured host"))
         case 500..<600: return .transient(reason: "HTTP \(response.status) from the exchange\(detail)")
         default: return .fatal(FetchFailure(provider, .server, "unexpected HTTP \(response.status)\(detail)"))
         }
+    }
+
+    /// A server-chosen text for a message: no control characters (they could forge terminal
+    /// output), at most 200 characters.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200)))
     }
 
     static func detail(_ message: String?) -> String {

@@ -81,6 +81,10 @@ public final class ExchangeSession {
                     }
                     try await backoff(retry: attempt)
                     continue
+                case .tooLarge(let limit):
+                    log("\(signed.method) \(signed.path) -> response over \(limit) bytes (attempt \(attempt))")
+                    throw FetchFailure(provider, .malformedResponse,
+                                       "the response to \(signed.method) \(signed.path) is larger than \(limit / (1 << 20)) MiB; stopped reading")
                 case .unreachable(let reason):
                     log("\(signed.method) \(signed.path) -> unreachable (attempt \(attempt))")
                     lastProblem = "cannot reach \(baseURL.host ?? baseURL.absoluteString): \(reason)"

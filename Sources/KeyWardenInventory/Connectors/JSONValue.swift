@@ -79,20 +79,32 @@ public struct JSONCursor: Sendable {
     public func text() throws(MalformedResponse) -> String {
         switch value {
         case .string(let text): return text
-        case .number(let number): return number.rounded() == number ? String(Int64(number)) : String(number)
+        case .number(let number):
+            // Whole numbers as integers (ids), but only where Int64 holds them: 1e30 stays 1e+30.
+            return number.rounded() == number && number.magnitude < 9.2e18 ? String(Int64(number)) : String(number)
         case .bool(let flag): return String(flag)
         default: throw MalformedResponse(path: path, "expected a string or number")
         }
     }
 
+    /// A finite number (a number, or one written as text: "inf" and "nan" are not numbers here).
     public func number() throws(MalformedResponse) -> Double {
         switch value {
-        case .number(let number): return number
+        case .number(let number) where number.isFinite: return number
         case .string(let text):
-            guard let number = Double(text) else { throw MalformedResponse(path: path, "expected a number, got \"\(text)\"") }
+            guard let number = Double(text), number.isFinite else { throw MalformedResponse(path: path, "expected a number, got \"\(text)\"") }
             return number
         default: throw MalformedResponse(path: path, "expected a number")
         }
+    }
+
+    /// Instants between the epoch and the year 9999; anything later is a broken or hostile server.
+    static let latestInstant: TimeInterval = 253_402_300_799
+
+    private func instant(_ seconds: Double) throws(MalformedResponse) -> Date? {
+        guard seconds > 0 else { return nil }
+        guard seconds <= Self.latestInstant else { throw MalformedResponse(path: path, "instant out of range: \(seconds) s after the epoch") }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     /// true/false, 1/0 or "true"/"false" (Bybit's `readOnly` is 0/1 in one endpoint, a bool in another).
@@ -112,14 +124,12 @@ public struct JSONCursor: Sendable {
 
     /// An instant in epoch milliseconds (number or string); 0 means none.
     public func epochMilliseconds() throws(MalformedResponse) -> Date? {
-        let ms = try number()
-        return ms > 0 ? Date(timeIntervalSince1970: ms / 1000) : nil
+        try instant(try number() / 1000)
     }
 
     /// An instant in epoch seconds (number or string); 0 means none.
     public func epochSeconds() throws(MalformedResponse) -> Date? {
-        let seconds = try number()
-        return seconds > 0 ? Date(timeIntervalSince1970: seconds) : nil
+        try instant(try number())
     }
 
     /// An ISO 8601 instant; the Unix epoch means none.
