@@ -15,7 +15,7 @@ import Testing
     @Test func tooManyAttemptsIsAUsageError() throws {
         let outcome = try CLIHarness.run(["inventory", "fetch", "--provider", "okx", "--max-attempts", "9223372036854775807"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("--max-attempts must be between 1 and 100"), outcome.stderr)
+        #expect(outcome.stderr.contains("--max-attempts must be between 1 and 100"), "\(outcome.stderr)")
     }
 
     @Test(arguments: ["9223372036854775807K", "99999999999999999999", "-1M"])
