@@ -7,7 +7,7 @@ import Testing
 @Suite struct NumericFlagTests {
     @Test(arguments: ["inf", "nan", "1e30", "0", "-1"])
     func anUnboundedTimeoutIsAUsageError(value: String) throws {
-        let outcome = try CLIHarness.run(["inventory", "fetch", "--provider", "okx", "--timeout", value])
+        let outcome = try CLIHarness.run(["inventory", "fetch", "--provider", "okx", "--timeout=\(value)"])
         #expect(outcome.status == 2, "\(value): \(outcome.stderr)")
         #expect(outcome.stderr.contains("--timeout must be between 0 and 3600 seconds"), "\(value): \(outcome.stderr)")
     }
@@ -22,7 +22,7 @@ import Testing
     func aSizeThatOverflowsIsAUsageError(value: String) throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.txt", "nothing\n")
-        let outcome = try CLIHarness.run(["scan", directory.path, "--max-file-size", value])
+        let outcome = try CLIHarness.run(["scan", directory.path, "--max-file-size=\(value)"])
         #expect(outcome.status == 2, "\(value): \(outcome.stderr)")
         #expect(outcome.stderr.contains("is invalid for '--max-file-size <size>'"), "\(value): \(outcome.stderr)")
     }
