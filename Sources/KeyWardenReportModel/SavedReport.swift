@@ -29,6 +29,11 @@ public enum SavedReport: Sendable {
     /// Audit sections say `"kind": "audit"`; scan sections have no `kind`; a report holding
     /// both says `"kind": "combined"` and nests them under `scan` and `audit`.
     public static func parse(_ data: Data, path: String) throws(LoadError) -> ReportDocument {
+        // The decoder would keep one of two same-named keys and drop the other silently: a finding
+        // or a whole section could vanish from a report that still decodes.
+        if let duplicate = JSONDuplicateKeys.first(in: data) {
+            throw LoadError(path: path, reason: "\(duplicate); a saved report never repeats a key")
+        }
         do {
             let probe = try JSONDecoder().decode(KindProbe.self, from: data)
             switch probe.kind {

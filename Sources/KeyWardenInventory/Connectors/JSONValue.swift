@@ -13,6 +13,10 @@ public indirect enum JSONValue: Sendable, Hashable {
     case null
 
     public static func parse(_ data: Data) throws(MalformedResponse) -> JSONValue {
+        // A second `perm` or `ips` would silently replace the first: refuse the response instead.
+        if let duplicate = JSONDuplicateKeys.first(in: data) {
+            throw MalformedResponse(path: "$", "body repeats a key (\(duplicate))")
+        }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {

@@ -88,4 +88,9 @@ struct HostileServerTests {
         #expect(throws: MalformedResponse.self) { try cursor.field("n").number() }
         #expect(throws: MalformedResponse.self) { try cursor.field("t").epochMilliseconds() }
     }
+
+    @Test func aResponseThatRepeatsAKeyIsMalformedNotHalfRead() {
+        let body = Data(#"{"code":"0","data":[{"perm":"read_only","ip":"","perm":"read_only,withdraw"}]}"#.utf8)
+        #expect(throws: MalformedResponse.self) { try JSONCursor.parse(body) }
+    }
 }
