@@ -16,16 +16,16 @@ public struct TextReportWriter: ReportWriter {
     private func scan(_ scan: ScanSection) -> String {
         var out = ""
         for finding in scan.findings {
-            out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(finding.rule)\n"
-            out += "  \(finding.path):\(finding.line):\(finding.column)  \(finding.description)\n"
-            out += "  secret \(finding.secret.replacingOccurrences(of: "\n", with: "\\n"))"
+            out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(safe(finding.rule))\n"
+            out += "  \(safe(finding.path)):\(finding.line):\(finding.column)  \(safe(finding.description))\n"
+            out += "  secret \(safe(finding.secret))"
             out += "  fingerprint \(finding.fingerprint.prefix(16))\n"
-            if let keyId = finding.keyId { out += "  key id \(keyId)\n" }
+            if let keyId = finding.keyId { out += "  key id \(safe(keyId))\n" }
             for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
             if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
             if let commit = finding.commit {
                 let day = finding.date.flatMap(ISO8601Date.parse).map(ISO8601Date.day) ?? "?"
-                out += "  commit \(commit.prefix(12))  \(finding.author ?? "") <\(finding.email ?? "")>  \(day)  "
+                out += "  commit \(safe(String(commit.prefix(12))))  \(safe(finding.author ?? "")) <\(safe(finding.email ?? ""))>  \(day)  "
                 out += finding.presentAtHead ?? true ? "still in HEAD\n" : "not in HEAD\n"
             }
             out += "\n"
@@ -48,17 +48,17 @@ public struct TextReportWriter: ReportWriter {
         var out = ""
         for finding in audit.findings {
             out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(finding.check)\(subject(finding))\n"
-            out += "  \(finding.message)\n"
-            for evidence in finding.evidence { out += "  \(evidence.name): \(evidence.value)\n" }
-            if let path = finding.path { out += "  at \(path):\(finding.line ?? 1):\(finding.column ?? 1)\n" }
+            out += "  \(safe(finding.message))\n"
+            for evidence in finding.evidence { out += "  \(evidence.name): \(safe(evidence.value))\n" }
+            if let path = finding.path { out += "  at \(safe(path)):\(finding.line ?? 1):\(finding.column ?? 1)\n" }
             out += "  fix: \(finding.remediation)\n\n"
         }
         if !audit.waived.isEmpty {
             out += "Waived (\(audit.waived.count)):\n"
             for finding in audit.waived {
-                out += "  \(finding.severity.rawValue.uppercased()) \(finding.check)\(subject(finding)): \(finding.message)\n"
+                out += "  \(finding.severity.rawValue.uppercased()) \(finding.check)\(subject(finding)): \(safe(finding.message))\n"
                 if let waiver = finding.waiver {
-                    out += "    waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason) (\(waiver.location))\n"
+                    out += "    waived until \(waiver.expires) by \(safe(waiver.owner)): \(safe(waiver.reason)) (\(safe(waiver.location)))\n"
                 }
             }
             out += "\n"
@@ -68,9 +68,9 @@ public struct TextReportWriter: ReportWriter {
 
     private func subject(_ finding: AuditSection.FindingRecord) -> String {
         var parts: [String] = []
-        if let app = finding.app { parts.append("app \(app)") }
-        if let keyId = finding.keyId { parts.append("key \(keyId)") }
-        if let provider = finding.provider, let account = finding.account { parts.append("\(provider)/\(account)") }
+        if let app = finding.app { parts.append("app \(safe(app))") }
+        if let keyId = finding.keyId { parts.append("key \(safe(keyId))") }
+        if let provider = finding.provider, let account = finding.account { parts.append("\(provider)/\(safe(account))") }
         return parts.isEmpty ? "" : "  " + parts.joined(separator: "  ")
     }
 
@@ -81,7 +81,7 @@ public struct TextReportWriter: ReportWriter {
         line += ", \(audit.waived.count) waived"
         let keys = audit.inventories.map(\.keys).reduce(0, +)
         line += "; \(keys) key\(keys == 1 ? "" : "s") in \(audit.inventories.count) inventor\(audit.inventories.count == 1 ? "y" : "ies")"
-        line += " against \(audit.policy)"
+        line += " against \(safe(audit.policy))"
         return line
     }
 
@@ -91,6 +91,10 @@ public struct TextReportWriter: ReportWriter {
         return Severity.descending.compactMap { severity in counts[severity].map { "\($0) \(severity.rawValue)" } }
             .joined(separator: ", ")
     }
+
+    /// Every value that came from outside (paths, authors, labels, secrets): control characters
+    /// escaped, so none can forge or erase a line.
+    private func safe(_ text: String) -> String { TerminalText.escaped(text) }
 
     private func paint(_ text: String, _ severity: Severity) -> String {
         SeverityColour(enabled: colour).paint(text, severity)

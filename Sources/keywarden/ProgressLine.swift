@@ -17,11 +17,11 @@ final class ProgressLine: Sendable {
     @Sendable func update(_ progress: GitScanProgress) {
         let line = String(format: "\r\u{1B}[2Kkeywarden: %@: %d/%d blobs, %.1f MB/s", label,
                           progress.blobsDone, progress.blobsTotal, progress.megabytesPerSecond)
-        FileHandle.standardError.write(Data(line.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
     /// Clears the line so the report starts on a clean one.
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[2K".utf8))
     }
 }

@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
         in every format: text shows the audit then the scan, json nests them under `scan` and \
         `audit`, sarif writes one run for each.
 
-        Saved secrets are already redacted and are kept as they are.
+        Secrets are redacted again on the way out: a report saved with --show-secrets shows them \
+        only when --show-secrets is given to `report` as well.
 
         Exit codes: 0 written (or nothing at or above --fail-on); 1 findings at or above --fail-on; \
         2 usage error; 3 an input could not be read or is not a saved keywarden report.
@@ -37,6 +38,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Report") var report: ReportOptions<SavedReportDefaults>
 
+    @Flag(help: "Show secrets a report was saved with in full (saved with --show-secrets); otherwise they are redacted again.")
+    var showSecrets = false
+
     func validate() throws {
         if input.isEmpty { throw ValidationError("give at least one --input report") }
     }
@@ -48,8 +52,24 @@ struct ReportCommand: ParsableCommand {
             scans += document.scan.map { [$0] } ?? []
             audits += document.audit.map { [$0] } ?? []
         }
-        // The saved secrets are redacted already (unless the run showed them): written as they are.
+        // A report saved with --show-secrets holds secrets in full; showing them again is the
+        // reader's decision, not the file's.
+        if !showSecrets {
+            let redactor = Redactor()
+            for index in scans.indices {
+                for finding in scans[index].findings.indices where !Self.isRedacted(scans[index].findings[finding].secret) {
+                    scans[index].findings[finding].secret = redactor.redact(scans[index].findings[finding].secret)
+                }
+            }
+        }
         try report.deliver(ReportDocument(scan: ReportMerger.merge(scans: scans), audit: ReportMerger.merge(audits: audits),
                                           generatedAt: report.now?.date ?? Date()))
+    }
+
+    /// The redactor's form: a short prefix, an ellipsis and the length (`AKIA…(20 chars)`).
+    static func isRedacted(_ secret: String) -> Bool {
+        guard let open = secret.range(of: "…(", options: .backwards), secret.hasSuffix(" chars)") else { return false }
+        let count = secret[open.upperBound...].dropLast(" chars)".count)
+        return !count.isEmpty && count.allSatisfy(\.isASCII) && count.allSatisfy(\.isNumber) && secret[..<open.lowerBound].count <= 4
     }
 }

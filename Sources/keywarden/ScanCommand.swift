@@ -98,9 +98,9 @@ struct ScanCommand: ParsableCommand {
     private func reportSkipped(_ skipped: [SkippedInput]) {
         for item in skipped {
             if item.isWarning {
-                Terminal.warning("skipped \(item.path): \(item.explanation)")
+                Terminal.warning("skipped \(TerminalText.escaped(item.path)): \(item.explanation)")
             } else if !quiet {
-                Terminal.note("skipped \(item.path): \(item.explanation)")
+                Terminal.note("skipped \(TerminalText.escaped(item.path)): \(item.explanation)")
             }
         }
     }

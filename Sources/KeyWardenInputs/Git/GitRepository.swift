@@ -96,14 +96,32 @@ public struct GitRepository: Sendable {
         return Self.withoutCredentials(url)
     }
 
-    /// Drops `user:password@` from a URL: a token in a remote URL is a secret too.
+    /// The remote URL without anything that can carry a credential: no password and no user name
+    /// (tokens are often given as the user name), no query or fragment (`?access_token=`). An
+    /// scp-like address (`git@host:path`) keeps a plain account name such as `git`; anything that
+    /// does not parse loses everything up to its last `@`.
     static func withoutCredentials(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.scheme != nil, components.user != nil || components.password != nil else {
-            return url
+        if var components = URLComponents(string: url), components.scheme != nil, let host = components.host, !host.isEmpty {
+            components.user = nil
+            components.password = nil
+            components.query = nil
+            components.fragment = nil
+            if let clean = components.string { return clean }
         }
-        components.user = nil
-        components.password = nil
-        return components.string ?? url
+        var scheme = Substring("")
+        var rest = Substring(url)
+        if let separator = rest.range(of: "://") {
+            scheme = rest[..<separator.upperBound]
+            rest = rest[separator.upperBound...]
+        }
+        if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
+        if let at = rest.lastIndex(of: "@") {
+            let user = rest[..<at]
+            let isAccountName = scheme.isEmpty && (1...32).contains(user.count) && user.first != "-"
+                && user.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
+            if !isAccountName { rest = rest[rest.index(after: at)...] }
+        }
+        return String(scheme + rest)
     }
 
     /// A URI for the repository for reports: its origin, else a file URI of where it is.

@@ -24,6 +24,31 @@ public struct CredentialsFile: Sendable {
 
     public static func load(path: String) throws -> CredentialsFile {
         try checkOwnerOnly(path)
+        do {
+            return try parse(path: path)
+        } catch let error as DiagnosticError {
+            throw DiagnosticError(error.diagnostics.map(withoutValues))
+        }
+    }
+
+    static let fieldNames: Set<String> = ["profiles", "provider", "api_key", "api_secret", "passphrase"]
+
+    /// A mistyped file can put a secret where a key name belongs (`api_secret 8A3C…` without the
+    /// colon, or the secret as a key): errors keep their location but never quote what was written,
+    /// except the file's own field names and the provider names.
+    static func withoutValues(_ diagnostic: Diagnostic) -> Diagnostic {
+        let known = fieldNames.union(Provider.allCases.map(\.rawValue))
+        var message = ""
+        var rest = Substring(diagnostic.message)
+        while let open = rest.firstIndex(of: "'"), let close = rest[rest.index(after: open)...].firstIndex(of: "'") {
+            let quoted = rest[rest.index(after: open)..<close]
+            message += rest[..<open] + (known.contains(String(quoted)) ? "'\(quoted)'" : "(value not shown)")
+            rest = rest[rest.index(after: close)...]
+        }
+        return Diagnostic(diagnostic.severity, at: diagnostic.location, message + rest)
+    }
+
+    static func parse(path: String) throws -> CredentialsFile {
         let root = try YAMLDocument.load(path: path)
         let fields = try root.fields(required: ["profiles"])
         var profiles: [String: Profile] = [:]

@@ -234,5 +234,12 @@ import Testing
     @Test func credentialsInTheOriginURLAreNeverShown() {
         #expect(GitRepository.withoutCredentials("https://bot:ghp_secret@github.com/o/r.git") == "https://github.com/o/r.git")
         #expect(GitRepository.withoutCredentials("git@github.com:o/r.git") == "git@github.com:o/r.git")
+        // Every other shape a credential hides in.
+        #expect(GitRepository.withoutCredentials("bot:ghp_secret@github.com:o/r.git") == "github.com:o/r.git")
+        #expect(GitRepository.withoutCredentials("ghp_Secret123@github.com:o/r.git") == "github.com:o/r.git")
+        #expect(GitRepository.withoutCredentials("https://ghp_secret@github.com/o/r.git") == "https://github.com/o/r.git")
+        #expect(GitRepository.withoutCredentials("https://github.com/o/r.git?access_token=ghp_secret#x") == "https://github.com/o/r.git")
+        #expect(GitRepository.withoutCredentials("https://us er:p@ss word@host/o/r?token=s") == "https://host/o/r")
+        #expect(GitRepository.withoutCredentials("/srv/git/r.git") == "/srv/git/r.git")
     }
 }
