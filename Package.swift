@@ -50,6 +50,13 @@ let package = Package(
         .target(name: "KeyWardenReportModel", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenReport", dependencies: ["KeyWardenReportModel", "KeyWardenSupport"]),
 
+        // Fuzzing: every parser of outside input as a target, and a mutation fuzzer over them
+        // (Scripts/fuzz.sh); the tests replay the seeds and the saved crashing inputs.
+        .target(name: "KeyWardenFuzzTargets", dependencies: ["KeyWardenAudit", "KeyWardenScan", "KeyWardenInputs", "KeyWardenInventory",
+                                                             "KeyWardenMatching", "KeyWardenPolicy", "KeyWardenReportModel",
+                                                             "KeyWardenRules"]),
+        .executableTarget(name: "keywarden-fuzz", dependencies: ["KeyWardenFuzzTargets"]),
+
         .executableTarget(
             name: "keywarden",
             dependencies: [
@@ -63,7 +70,7 @@ let package = Package(
         .testTarget(name: "KeyWardenCoreTests", dependencies: [
             "KeyWardenSupport", "KeyWardenRules", "KeyWardenMatching", "KeyWardenInputs", "KeyWardenScan", "KeyWardenHooks",
             "KeyWardenAccounts", "KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAudit", "KeyWardenReportModel",
-            "KeyWardenReport", "KeyWardenTestSupport",
+            "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets",
         ]),
         .testTarget(name: "KeyWardenCLITests", dependencies: [
             "keywarden", "KeyWardenSupport", "KeyWardenAccounts", "KeyWardenInventory", "KeyWardenReport", "KeyWardenReportModel",

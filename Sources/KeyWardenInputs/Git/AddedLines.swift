@@ -21,7 +21,7 @@ public struct AddedLines: Sendable, Equatable {
     /// The new-file lines a unified-diff hunk header adds: "@@ -a[,b] +c[,d] @@ ..." covers
     /// lines c..c+d-1 (d defaults to 1; d = 0 means the hunk only deletes). Only the header's
     /// line numbers are read, never the diff content.
-    static func hunk(header: some Collection<UInt8>) -> (old: Int, new: Int, added: ClosedRange<Int>?)? {
+    package static func hunk(header: some Collection<UInt8>) -> (old: Int, new: Int, added: ClosedRange<Int>?)? {
         let text = String(decoding: header, as: UTF8.self)
         let parts = text.split(separator: " ")
         guard parts.count >= 4, parts[0] == "@@", parts[1].hasPrefix("-"), parts[2].hasPrefix("+") else { return nil }

@@ -67,7 +67,7 @@ public struct BlobAttribution: Sendable {
 
     /// The blob a raw entry writes, if it writes a regular file's content.
     /// Entry: ":" (one colon per parent) modes... ids... status; the last mode and id are the result.
-    static func introducedBlob(rawEntry: [UInt8]) -> String? {
+    package static func introducedBlob(rawEntry: [UInt8]) -> String? {
         let fields = rawEntry.drop { $0 == UInt8(ascii: ":") }.split(separator: 0x20)
         let parents = rawEntry.prefix { $0 == UInt8(ascii: ":") }.count
         // parents + 1 modes, parents + 1 ids, then the status letters.

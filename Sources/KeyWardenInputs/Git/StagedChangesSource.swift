@@ -55,7 +55,7 @@ public struct StagedChangesSource: Sendable {
 
     /// Added lines per "diff --git" section of a zero-context patch. Hunk bodies are skipped by
     /// the counts in their headers, so no content line is ever taken for a header.
-    static func addedLinesPerSection(_ patch: [UInt8]) -> [AddedLines] {
+    package static func addedLinesPerSection(_ patch: [UInt8]) -> [AddedLines] {
         var sections: [[ClosedRange<Int>]] = []
         var oldLeft = 0
         var newLeft = 0
