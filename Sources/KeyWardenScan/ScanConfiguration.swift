@@ -12,6 +12,7 @@ import KeyWardenSupport
 ///   stopwords: [dummy, sample]  # a secret containing one (any case) is not reported
 /// disableRules: [generic-secret-assignment]
 /// ruleDirectories: [security/rules]  # relative to the config file
+/// respectGitignore: true      # directory scans skip what git ignores (default false)
 /// ```
 public struct ScanConfiguration: Sendable {
     public static let fileName = ".keywarden.yaml"
@@ -22,12 +23,15 @@ public struct ScanConfiguration: Sendable {
     public var disabledRules: [String] = []
     public var disabledRulesLocation: SourceLocation?
     public var ruleDirectories: [String] = []
+    /// Directory scans skip what git ignores. Off by default: an ignored `.env` is exactly the
+    /// file that leaks when someone zips or copies the tree.
+    public var respectGitignore = false
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
 
     public init() {}
 
-    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories"]
+    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -36,6 +40,7 @@ public struct ScanConfiguration: Sendable {
         configuration.source = path
         let fields = try root.fields(optional: topKeys)
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
+        configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
         if let allow = fields["allow"] {
             let allowFields = try allow.fields(optional: ["regexes", "stopwords"])
             if let regexes = allowFields["regexes"] {

@@ -47,6 +47,12 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Follow symbolic links (each directory is entered once, so loops end).")
     var followSymlinks = false
 
+    @Flag(help: """
+        Skip what git ignores (.gitignore, .git/info/exclude) in a directory scan; also `respectGitignore: true` \
+        in .keywarden.yaml. Off by default: ignored files such as .env are the ones that leak.
+        """)
+    var respectGitignore = false
+
     @Flag(name: .shortAndLong, help: "Do not print notes about skipped files (warnings are still printed).")
     var quiet = false
 
@@ -77,10 +83,7 @@ struct ScanCommand: ParsableCommand {
         } else if let repository {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
         } else {
-            let walk = DirectorySource(roots: roots, followSymlinks: followSymlinks,
-                                       excluding: rules.ruleDirectories + configuration.ruleDirectories,
-                                       skip: { [configuration] in configuration.skips($0) })
-            let listing = try walk.entries()
+            let listing = try walk(roots, configuration: configuration, excluding: rules.ruleDirectories + configuration.ruleDirectories)
             result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes))
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
@@ -93,6 +96,26 @@ struct ScanCommand: ParsableCommand {
                                   redactor: Redactor(showSecrets: showSecrets), versionControl: versionControl)
         reportSkipped(result.skipped)
         try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))
+    }
+
+    /// The files to scan under `roots`. Respecting .gitignore asks git once per root, so each
+    /// root is walked with its own ignore list.
+    func walk(_ roots: [String], configuration: ScanConfiguration, excluding: [String]) throws
+        -> (files: [DirectorySource.Entry], skipped: [SkippedInput]) {
+        guard respectGitignore || configuration.respectGitignore else {
+            return try DirectorySource(roots: roots, followSymlinks: followSymlinks, excluding: excluding,
+                                       skip: { [configuration] in configuration.skips($0) }).entries()
+        }
+        var files: [DirectorySource.Entry] = [], skipped: [SkippedInput] = []
+        for root in roots {
+            let ignored = GitIgnoredPaths.load(root: root)
+            let listing = try DirectorySource(roots: [root], followSymlinks: followSymlinks, excluding: excluding,
+                                              skip: { [configuration] in configuration.skips($0) || ignored?.ignores($0) == true }).entries()
+            files += listing.files
+            skipped += listing.skipped
+        }
+        var seen = Set<String>()
+        return (files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }, skipped.sorted())
     }
 
     private func reportSkipped(_ skipped: [SkippedInput]) {
