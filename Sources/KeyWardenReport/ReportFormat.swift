@@ -5,6 +5,8 @@ import KeyWardenSupport
 /// The output formats a scan, an audit or a saved report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, html, markdown, junit, csv
+    /// GitLab's secret-detection report (`artifacts: reports: secret_detection:`).
+    case gitlab
 
     /// The writer of this format. `colour` applies to text on a terminal.
     public func writer(colour: Bool = false) -> any ReportWriter {
@@ -16,6 +18,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: MarkdownReportWriter()
         case .junit: JUnitReportWriter()
         case .csv: CSVReportWriter()
+        case .gitlab: GitLabSecretDetectionWriter()
         }
     }
 
@@ -23,7 +26,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public var isReviewFormat: Bool {
         switch self {
         case .html, .markdown, .junit, .csv: true
-        case .text, .json, .sarif: false
+        case .text, .json, .sarif, .gitlab: false
         }
     }
 }
