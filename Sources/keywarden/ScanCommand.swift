@@ -53,8 +53,11 @@ struct ScanCommand: ParsableCommand {
         """)
     var respectGitignore = false
 
-    @Flag(name: .shortAndLong, help: "Do not print notes about skipped files (warnings are still printed).")
+    @Flag(name: .shortAndLong, help: "Do not print the note about skipped files (warnings are still printed).")
     var quiet = false
+
+    @Flag(name: .shortAndLong, help: "List every skipped file instead of one summary line.")
+    var verbose = false
 
     @OptionGroup(title: "Git") var git: GitScanOptions
 
@@ -84,7 +87,11 @@ struct ScanCommand: ParsableCommand {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
         } else {
             let listing = try walk(roots, configuration: configuration, excluding: rules.ruleDirectories + configuration.ruleDirectories)
-            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes))
+            let progress = ProgressLine.forStandardError(label: "scanning", unit: "files")
+            defer { progress?.finish() }
+            let counter = progress.map { GitScanProgressCounter(total: listing.files.count, observer: $0.update) }
+            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes),
+                                                            progress: counter)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
         result.findings = try baseline.apply(to: result.findings, quiet: quiet)
@@ -118,14 +125,20 @@ struct ScanCommand: ParsableCommand {
         return (files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }, skipped.sorted())
     }
 
+    /// Warnings (content that should have been read and was not) one per line; expected skips
+    /// (binary files, links not followed) in one summary line, or one per line with --verbose.
     private func reportSkipped(_ skipped: [SkippedInput]) {
+        var expected: [SkippedInput] = []
         for item in skipped {
             if item.isWarning {
                 Terminal.warning("skipped \(TerminalText.escaped(item.path)): \(item.explanation)")
-            } else if !quiet {
+            } else if verbose {
                 Terminal.note("skipped \(TerminalText.escaped(item.path)): \(item.explanation)")
+            } else {
+                expected.append(item)
             }
         }
+        if !expected.isEmpty, !quiet { Terminal.note(SkipSummary.line(expected)) }
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test func aHostileTreeCompletesAndSaysWhatWasSkipped() throws {
         let directory = try hostileTree()
-        let outcome = try CLIHarness.run(["scan", directory.path, "--format", "json", "--follow-symlinks"])
+        let outcome = try CLIHarness.run(["scan", directory.path, "--format", "json", "--follow-symlinks", "--verbose"])
         #expect(outcome.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = try #require(document["findings"] as? [[String: Any]])
@@ -32,7 +32,7 @@ import Testing
 
     @Test func withoutFollowingSymlinksTheLinkIsNoted() throws {
         let directory = try hostileTree()
-        let outcome = try CLIHarness.run(["scan", directory.path])
+        let outcome = try CLIHarness.run(["scan", directory.path, "--verbose"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("skipped \(directory.path)/loop/again: symbolic link not followed"))
         let quiet = try CLIHarness.run(["scan", directory.path, "--quiet"])
