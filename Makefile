@@ -2,7 +2,7 @@
 #   make demo   installs what is missing, builds, scans Samples/
 #   make test   installs what is missing, runs the test suite
 SHELL := /bin/bash
-APT_PACKAGES := libvectorscan-dev libpcre2-dev pkg-config git
+APT_PACKAGES := libvectorscan-dev libpcre2-dev libarchive-dev pkg-config git
 SWIFT_BUILD_FLAGS ?=
 BIN = .build/debug/keywarden
 # Debian's own python3 refuses plain pip installs (PEP 668); the test tools are leaf packages.

@@ -27,6 +27,9 @@ let package = Package(
                        providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+        // libarchive-dev: zip, tar and compressed members, for scanning inside archives.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive",
+                       providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]),
 
         // Foundation level: located YAML and diagnostics, encodings, stable JSON, severity.
         .target(name: "KeyWardenSupport", dependencies: [yams, crypto]),
@@ -34,7 +37,7 @@ let package = Package(
         // Detection: rules are data; matching knows bytes, not files; inputs know files and git.
         .target(name: "KeyWardenRules", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenMatching", dependencies: ["KeyWardenRules", "KeyWardenSupport", "CHyperscan", "CPCRE2", crypto]),
-        .target(name: "KeyWardenInputs", dependencies: ["KeyWardenSupport"]),
+        .target(name: "KeyWardenInputs", dependencies: ["KeyWardenSupport", "CArchive"]),
         .target(name: "KeyWardenScan", dependencies: ["KeyWardenMatching", "KeyWardenRules", "KeyWardenInputs",
                                                       "KeyWardenReportModel", "KeyWardenSupport"]),
         .target(name: "KeyWardenHooks", dependencies: ["KeyWardenInputs", "KeyWardenSupport"]),

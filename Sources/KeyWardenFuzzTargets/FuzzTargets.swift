@@ -46,6 +46,10 @@ public enum FuzzTargets {
             _ = try? BitgetKeyMapping.callingKey(cursor, keyId: "k", account: "a")
             _ = try? GateKeyMapping.callingKey(cursor, keyId: "k", account: "a")
         },
+        FuzzTarget(name: "archive", seedPaths: ["Tests/Fuzz/seeds/archive"]) { data in
+            _ = ArchiveExpansion.members(of: Array(data), name: "fuzz.zip", limits: ArchiveLimits(maxDepth: 3, maxMemberSize: 1 << 20,
+                                                                                                 maxExpandedBytes: 16 << 20))
+        },
         FuzzTarget(name: "matcher", seedPaths: ["Samples/trading-bot"]) { data in
             guard let scanner = BuiltinScanner.shared else { return }
             _ = try? scanner.scanner.findings(in: Array(data), worker: scanner.worker)

@@ -8,6 +8,10 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
         case symlinkLoop
         case brokenSymlink
         case notRegularFile
+        /// An archive (or a member) past a bound of `ArchiveLimits`: depth, size, members, ratio.
+        case archiveBounded(String)
+        /// An archive inside an archive below `--archive-depth`: left closed, as asked.
+        case archiveNestedTooDeep
         /// Read back from a saved report, which keeps only the explanation.
         case recorded(String)
     }
@@ -23,8 +27,8 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
     /// Warnings mean content that should have been scanned was not; the rest are expected skips.
     public var isWarning: Bool {
         switch reason {
-        case .unreadable, .symlinkLoop, .brokenSymlink, .tooLarge: true
-        case .binary, .symlinkNotFollowed, .notRegularFile, .recorded: false
+        case .unreadable, .symlinkLoop, .brokenSymlink, .tooLarge, .archiveBounded: true
+        case .binary, .symlinkNotFollowed, .notRegularFile, .archiveNestedTooDeep, .recorded: false
         }
     }
 
@@ -37,6 +41,8 @@ public struct SkippedInput: Sendable, Hashable, Comparable {
         case .symlinkLoop: "symbolic link loop"
         case .brokenSymlink: "broken symbolic link"
         case .notRegularFile: "not a regular file"
+        case let .archiveBounded(why): "archive not scanned: \(why)"
+        case .archiveNestedTooDeep: "archive nested deeper than --archive-depth"
         case let .recorded(explanation): explanation
         }
     }

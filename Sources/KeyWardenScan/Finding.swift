@@ -28,6 +28,9 @@ public struct Finding: Sendable, Hashable {
     public var parts: [CredentialPartLocation]?
     /// Set for findings from git history.
     public var git: GitProvenance?
+    /// Where inside an archive the secret is (`inner.jar!/config/app.properties`), until the
+    /// source places the finding at `<archive path>!/<archivePath>`.
+    public var archivePath: String?
 
     /// `path` is empty until a scan source places the finding.
     public init(rule: String, description: String, severity: Severity, path: String = "", line: Int, column: Int,

@@ -47,6 +47,12 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Follow symbolic links (each directory is entered once, so loops end).")
     var followSymlinks = false
 
+    @Option(help: ArgumentHelp("""
+        Open archives (zip, jar, war, apk, whl, nupkg, tar, tar.gz, tgz, gz, bz2, xz) and scan their members, \
+        archives inside archives down to this depth; 0 leaves archives unread.
+        """, valueName: "n"))
+    var archiveDepth = 2
+
     @Flag(help: """
         Skip what git ignores (.gitignore, .git/info/exclude) in a directory scan; also `respectGitignore: true` \
         in .keywarden.yaml. Off by default: ignored files such as .env are the ones that leak.
@@ -68,6 +74,7 @@ struct ScanCommand: ParsableCommand {
     func validate() throws {
         if paths.contains("-") && paths != ["-"] { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
         if paths == ["-"] && git.isEnabled { throw ValidationError("`-` (standard input) is not a git repository") }
+        guard (0...8).contains(archiveDepth) else { throw ValidationError("--archive-depth must be between 0 and 8") }
     }
 
     func run() throws {
@@ -90,7 +97,9 @@ struct ScanCommand: ParsableCommand {
             let progress = ProgressLine.forStandardError(label: "scanning", unit: "files")
             defer { progress?.finish() }
             let counter = progress.map { GitScanProgressCounter(total: listing.files.count, observer: $0.update) }
-            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes),
+            let archives = ArchiveLimits(maxDepth: archiveDepth, maxMemberSize: maxFileSize.bytes)
+            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes,
+                                                                       archives: archives),
                                                             progress: counter)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }

@@ -21,13 +21,15 @@ enum SkipSummary {
         case .unreadable: "unreadable file"
         case .symlinkLoop: "symbolic link loop"
         case .brokenSymlink: "broken symbolic link"
+        case .archiveBounded: "archive not scanned"
+        case .archiveNestedTooDeep: "archive nested too deep"
         case .recorded: "other"
         }
     }
 
     /// "binary files", "symbolic links not followed": the noun before any qualifier.
     static func plural(_ kind: String) -> String {
-        for noun in ["file", "link", "loop"] where kind.contains(noun) {
+        for noun in ["file", "link", "loop", "archive"] where kind.contains(noun) {
             return kind.replacingOccurrences(of: noun, with: noun + "s", options: [], range: kind.range(of: noun))
         }
         return kind

@@ -4,16 +4,19 @@ import KeyWardenInputs
 public struct FileSource: ScanSource {
     public let files: [DirectorySource.Entry]
     public let maxFileSize: Int
+    /// How archives are opened; `maxDepth` 0 leaves them unread (skipped as binary).
+    public let archives: ArchiveLimits
 
-    public init(files: [DirectorySource.Entry], maxFileSize: Int) {
+    public init(files: [DirectorySource.Entry], maxFileSize: Int, archives: ArchiveLimits? = nil) {
         self.files = files
         self.maxFileSize = maxFileSize
+        self.archives = archives ?? ArchiveLimits(maxMemberSize: maxFileSize)
     }
 
     public var count: Int { files.count }
 
     public func reader(for indices: [Int]) throws -> any ContentReader {
-        PathReader(paths: indices.map { files[$0].path }, maxSize: maxFileSize)
+        PathReader(paths: indices.map { files[$0].path }, maxSize: maxFileSize, archives: archives)
     }
 
     public func label(of index: Int) -> String { files[index].path }
@@ -27,14 +30,23 @@ public struct FileSource: ScanSource {
 final class PathReader: ContentReader {
     private var paths: IndexingIterator<[String]>
     private let maxSize: Int
+    private let archives: ArchiveLimits
 
-    init(paths: [String], maxSize: Int) {
+    init(paths: [String], maxSize: Int, archives: ArchiveLimits) {
         self.paths = paths.makeIterator()
         self.maxSize = maxSize
+        self.archives = archives
     }
 
     func next() throws -> ContentOutcome {
         guard let path = paths.next() else { return .skipped(.unreadable("no more files")) }
+        // Archives are streamed member by member: their own size is not the limit, each member's is.
+        if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: path) {
+            switch ArchiveExpansion.members(ofFile: path, limits: archives) {
+            case let .success(members): return .members(members)
+            case let .failure(refusal): return .skipped(refusal.reason)
+            }
+        }
         switch FileContent.read(path: path, maxSize: maxSize) {
         case let .text(bytes): return .text(bytes)
         case let .skipped(reason): return .skipped(reason)
@@ -45,10 +57,11 @@ final class PathReader: ContentReader {
 }
 
 extension Finding {
-    /// This finding at `path`.
+    /// This finding at `path` (inside the archive there, when it was found in a member).
     func placed(at path: String) -> Finding {
         var copy = self
-        copy.path = path
+        copy.path = archivePath.map { path + "!/" + $0 } ?? path
+        copy.archivePath = nil
         return copy
     }
 }

@@ -15,6 +15,9 @@ public struct ScanPipeline: Sendable {
     /// What one item gave: findings not yet placed (no path), or why it was skipped.
     public enum ItemOutcome: Sendable {
         case scanned([Finding], bytes: Int)
+        /// An archive's members: their findings (with `archivePath` set), the members scanned and
+        /// their bytes, and the members skipped, by path inside the archive.
+        case expanded([Finding], members: Int, bytes: Int, skipped: [(path: String, reason: SkippedInput.Reason)])
         case skipped(SkippedInput.Reason)
     }
 
@@ -48,6 +51,9 @@ public struct ScanPipeline: Sendable {
                             outcome = .skipped(.unreadable("\(error)"))
                         }
                         progress?.add(bytes: bytes.count)
+                    case let .members(members):
+                        outcome = expand(members, worker: worker)
+                        if case let .expanded(_, _, bytes, _) = outcome { progress?.add(bytes: bytes) }
                     case let .skipped(reason):
                         outcome = .skipped(reason)
                         progress?.add(bytes: 0)
@@ -64,6 +70,35 @@ public struct ScanPipeline: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// An archive's members scanned like files, each finding remembering its member.
+    func expand(_ members: [ArchiveMember], worker: SecretScanner.Worker) -> ItemOutcome {
+        var findings: [Finding] = [], scanned = 0, bytes = 0
+        var skipped: [(path: String, reason: SkippedInput.Reason)] = []
+        for member in members {
+            switch member.content {
+            case let .text(text):
+                do {
+                    findings += try scanner.findings(in: text, worker: worker).map { finding in
+                        var inside = finding
+                        inside.archivePath = member.path
+                        return inside
+                    }
+                    scanned += 1
+                    bytes += text.count
+                } catch {
+                    skipped.append((member.path, .unreadable("\(error)")))
+                }
+            case .skipped(.binary):
+                // Class files, images, native libraries: what archives are mostly made of, and not
+                // a gap in the scan worth a line each.
+                continue
+            case let .skipped(reason):
+                skipped.append((member.path, reason))
+            }
+        }
+        return .expanded(findings, members: scanned, bytes: bytes, skipped: skipped)
+    }
+
     /// Places every item's findings by its origin and counts what was covered; sorted once.
     public func fold(_ source: some ScanSource, _ outcomes: [ItemOutcome]) -> ScanResult {
         var result = ScanResult()
@@ -73,6 +108,12 @@ public struct ScanPipeline: Sendable {
                 result.filesScanned += 1
                 result.bytesScanned += bytes
                 if !findings.isEmpty { result.findings += source.place(findings, of: index) }
+            case let .expanded(findings, members, bytes, skipped):
+                result.filesScanned += members
+                result.bytesScanned += bytes
+                if !findings.isEmpty { result.findings += source.place(findings, of: index) }
+                let label = source.label(of: index)
+                result.skipped += skipped.map { SkippedInput(path: label + "!/" + $0.path, reason: $0.reason) }
             case let .skipped(reason):
                 result.skipped.append(SkippedInput(path: source.label(of: index), reason: reason))
             }

@@ -26,5 +26,7 @@ public protocol ContentReader: AnyObject {
 /// One item's content, or the reason it is skipped.
 public enum ContentOutcome {
     case text([UInt8])
+    /// An archive: each member is scanned as an item of its own, its findings placed inside it.
+    case members([ArchiveMember])
     case skipped(SkippedInput.Reason)
 }
