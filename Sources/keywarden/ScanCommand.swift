@@ -53,6 +53,12 @@ struct ScanCommand: ParsableCommand {
         """, valueName: "n"))
     var archiveDepth = 2
 
+    @Option(help: ArgumentHelp("""
+        Scan a container image instead of paths: the tar `docker save` or `podman save` writes, or an OCI \
+        image layout directory. Every layer's files are scanned, and the config's Env and history.
+        """, valueName: "image"))
+    var image: String?
+
     @Flag(help: """
         Skip what git ignores (.gitignore, .git/info/exclude) in a directory scan; also `respectGitignore: true` \
         in .keywarden.yaml. Off by default: ignored files such as .env are the ones that leak.
@@ -75,6 +81,7 @@ struct ScanCommand: ParsableCommand {
         if paths.contains("-") && paths != ["-"] { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
         if paths == ["-"] && git.isEnabled { throw ValidationError("`-` (standard input) is not a git repository") }
         guard (0...8).contains(archiveDepth) else { throw ValidationError("--archive-depth must be between 0 and 8") }
+        if image != nil && (!paths.isEmpty || git.isEnabled) { throw ValidationError("--image scans an image alone: give no paths and no git mode") }
     }
 
     func run() throws {
@@ -88,7 +95,11 @@ struct ScanCommand: ParsableCommand {
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
         var result: ScanResult
-        if paths == ["-"] {
+        if let image {
+            let limits = ArchiveLimits(maxDepth: max(1, archiveDepth), maxMemberSize: maxFileSize.bytes, maxExpandedBytes: 4 << 30,
+                                       maxMembers: 1_000_000, maxRatio: 1_000)
+            result = try ScanPipeline(scanner: scanner).run(ImageSource(path: image, limits: limits))
+        } else if paths == ["-"] {
             result = try ScanPipeline(scanner: scanner).run(StandardInputSource(maxSize: maxFileSize.bytes))
         } else if let repository {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)

@@ -14,7 +14,7 @@ import Testing
         let forged = "app\n\u{1B}[2Kno secrets found in 0 files\r.env"
         try directory.write(forged, "GITHUB_TOKEN=\(Self.token)\n")
         try directory.write("bin\u{1B}[2K.dat", Data([0x00, 0x01, 0x02, 0x00]))
-        let outcome = try CLIHarness.run(["scan", directory.path])
+        let outcome = try CLIHarness.run(["scan", directory.path, "--verbose"])
         #expect(outcome.status == 1)
         #expect(!outcome.stdout.contains("\u{1B}") && !outcome.stdout.contains("\r"), "\(outcome.stdout.debugDescription)")
         #expect(outcome.stdout.contains(#"app\n\x1b[2Kno secrets found in 0 files\r.env:1:"#), "\(outcome.stdout.debugDescription)")
