@@ -23,6 +23,11 @@ public struct TextReportWriter: ReportWriter {
             if let keyId = finding.keyId { out += "  key id \(safe(keyId))\n" }
             for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
             if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
+            if let lapsed = finding.lapsedSuppression {
+                let who = [lapsed.reason, lapsed.owner].compactMap { $0 }.map(safe).joined(separator: "; ")
+                let why = lapsed.lapse == "expired" ? "expired \(safe(lapsed.until ?? "?"))" : "has no reason, owner and until"
+                out += "  suppression \(why)\(who.isEmpty ? "" : " (\(who))"): reported again\n"
+            }
             if let commit = finding.commit {
                 let day = finding.date.flatMap(ISO8601Date.parse).map(ISO8601Date.day) ?? "?"
                 out += "  commit \(safe(String(commit.prefix(12))))  \(safe(finding.author ?? "")) <\(safe(finding.email ?? ""))>  \(day)  "

@@ -48,6 +48,8 @@ public struct ScanSection: Codable, Sendable {
         public var presentAtHead: Bool?
         /// Where the other parts of a grouped credential set are (key, passphrase).
         public var parts: [CredentialPartLocation]?
+        /// A suppression that would hide this finding but has lapsed.
+        public var lapsedSuppression: LapsedSuppression?
 
         public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
                     endLine: Int, endColumn: Int, secret: String, fingerprint: String, entropy: Double,
@@ -73,6 +75,22 @@ public struct ScanSection: Codable, Sendable {
             self.date = date
             self.presentAtHead = presentAtHead
             self.parts = parts
+        }
+    }
+
+    /// What a lapsed suppression said, and why it lapsed (`expired`, or `incomplete` where
+    /// reason, owner and expiry are required): the finding is reported.
+    public struct LapsedSuppression: Codable, Sendable, Hashable {
+        public var reason: String?
+        public var owner: String?
+        public var until: String?
+        public var lapse: String
+
+        public init(reason: String?, owner: String?, until: String?, lapse: String) {
+            self.reason = reason
+            self.owner = owner
+            self.until = until
+            self.lapse = lapse
         }
     }
 

@@ -24,14 +24,22 @@ public struct Baseline: Sendable, Equatable {
         public var fingerprint: String
         public var rule: String
         public var path: String
+        /// Why it is accepted (the suppression's reason).
         public var note: String?
+        public var owner: String?
+        /// The last day the entry hides the finding (`YYYY-MM-DD`); after it, the finding is back.
+        public var until: String?
 
-        public init(fingerprint: String, rule: String, path: String, note: String? = nil) {
+        public init(fingerprint: String, rule: String, path: String, note: String? = nil, owner: String? = nil, until: String? = nil) {
             self.fingerprint = fingerprint
             self.rule = rule
             self.path = path
             self.note = note
+            self.owner = owner
+            self.until = until
         }
+
+        public var metadata: SuppressionMetadata { SuppressionMetadata(reason: note, owner: owner, until: until) }
     }
 
     /// Entries in file order: by path, rule, fingerprint.
@@ -51,24 +59,36 @@ public struct Baseline: Sendable, Equatable {
         self.entries = byFingerprint.values.sorted(by: order)
     }
 
-    /// A baseline of `findings`, keeping the notes `previous` had for the same fingerprints.
+    /// A baseline of `findings`, keeping the notes, owners and expiry `previous` had for the same
+    /// fingerprints.
     public init(findings: [Finding], keepingNotesFrom previous: Baseline? = nil) {
-        let notes = Dictionary((previous?.entries ?? []).compactMap { entry in entry.note.map { (entry.fingerprint, $0) } },
-                               uniquingKeysWith: { first, _ in first })
+        let kept = Dictionary((previous?.entries ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         self.init(entries: findings.map {
-            Entry(fingerprint: $0.fingerprint, rule: $0.rule, path: $0.path, note: notes[$0.fingerprint])
+            let old = kept[$0.fingerprint]
+            return Entry(fingerprint: $0.fingerprint, rule: $0.rule, path: $0.path, note: old?.note, owner: old?.owner, until: old?.until)
         })
     }
 
     public var fingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
 
-    /// Splits findings into those the baseline does not know (reported) and those it hides.
-    public func filter(_ findings: [Finding]) -> (reported: [Finding], hidden: [Finding]) {
-        let known = fingerprints
+    /// Splits findings into those the baseline does not know or no longer hides (reported; an
+    /// expired entry's finding carries what the entry said) and those it hides.
+    public func filter(_ findings: [Finding], now: Date = Date()) -> (reported: [Finding], hidden: [Finding]) {
+        let known = Dictionary(entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         var reported: [Finding] = []
         var hidden: [Finding] = []
         for finding in findings {
-            if known.contains(finding.fingerprint) { hidden.append(finding) } else { reported.append(finding) }
+            guard let entry = known[finding.fingerprint] else {
+                reported.append(finding)
+                continue
+            }
+            if entry.metadata.isExpired(now: now) {
+                var back = finding
+                back.lapsedSuppression = SuppressionLapse(entry.metadata, .expired)
+                reported.append(back)
+            } else {
+                hidden.append(finding)
+            }
         }
         return (reported, hidden)
     }
@@ -91,6 +111,8 @@ public struct Baseline: Sendable, Equatable {
             text += "    rule: \(Self.quoted(entry.rule))\n"
             text += "    path: \(Self.quoted(entry.path))\n"
             if let note = entry.note { text += "    note: \(Self.quoted(note))\n" }
+            if let owner = entry.owner { text += "    owner: \(Self.quoted(owner))\n" }
+            if let until = entry.until { text += "    until: \(Self.quoted(until))\n" }
         }
         return text
     }
@@ -116,14 +138,22 @@ public struct Baseline: Sendable, Equatable {
         let fields = try root.fields(required: ["findings"])
         var entries: [Entry] = []
         for node in try fields.required("findings").list() {
-            let entry = try node.fields(required: ["fingerprint", "rule", "path"], optional: ["note"])
+            let entry = try node.fields(required: ["fingerprint", "rule", "path"], optional: ["note", "owner", "until"])
             let fingerprint = try entry.required("fingerprint").string()
             guard fingerprint.count == 64, fingerprint.allSatisfy(\.isHexDigit) else {
                 throw entry.required("fingerprint").error("expected a fingerprint: 64 hex digits (SHA-256 of rule id and secret)")
             }
             entries.append(Entry(fingerprint: fingerprint.lowercased(), rule: try entry.required("rule").string(),
-                                 path: try entry.required("path").string(), note: try entry["note"]?.string()))
+                                 path: try entry.required("path").string(), note: try entry["note"]?.string(),
+                                 owner: try entry["owner"]?.string(), until: try entry["until"].map(day)))
         }
         return Baseline(entries: entries)
+    }
+
+    /// `until` as a day, checked where it is written.
+    static func day(_ node: YAMLNode) throws -> String {
+        let text = try node.string()
+        guard text.count == 10, ISO8601Date.parse(text) != nil else { throw node.error("expected a day such as 2027-03-31, found '\(text)'") }
+        return text
     }
 }

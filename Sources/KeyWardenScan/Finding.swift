@@ -31,6 +31,10 @@ public struct Finding: Sendable, Hashable {
     /// Where inside an archive the secret is (`inner.jar!/config/app.properties`), until the
     /// source places the finding at `<archive path>!/<archivePath>`.
     public var archivePath: String?
+    /// The suppression (inline marker or baseline entry) that would hide this finding but has
+    /// lapsed (expired, or lacks the metadata the configuration requires): the finding is
+    /// reported, with what the suppression said and why it no longer counts.
+    public var lapsedSuppression: SuppressionLapse?
 
     /// `path` is empty until a scan source places the finding.
     public init(rule: String, description: String, severity: Severity, path: String = "", line: Int, column: Int,

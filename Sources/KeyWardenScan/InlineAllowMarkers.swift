@@ -34,22 +34,32 @@ struct InlineAllowMarkers {
         linesWithAllow = found
     }
 
-    /// True when the line holding the secret's start (or the secret's last line) carries a
-    /// same-line marker, or the line before the start carries a next-line marker.
-    func allows(secretStart line: Int, secretEnd endLine: Int) -> Bool {
-        guard !linesWithAllow.isEmpty else { return false }
-        for candidate in Set([line, endLine]) where linesWithAllow.contains(candidate) {
+    /// The marker that silences a secret, with what it says after itself: a same-line marker on
+    /// the line holding the secret's start (or its last line), or a next-line marker on the line
+    /// before the start. Nil when no marker applies.
+    func marker(secretStart line: Int, secretEnd endLine: Int) -> SuppressionMetadata? {
+        guard !linesWithAllow.isEmpty else { return nil }
+        for candidate in Set([line, endLine]).sorted() where linesWithAllow.contains(candidate) {
             let content = text(candidate)
-            // "keywarden:allow-next-line" contains "keywarden:allow": it only counts for the next line.
-            if Self.sameLine.contains(where: { marker in content.ranges(of: marker).contains { !content[$0.upperBound...].hasPrefix("-next-line") } }) {
-                return true
+            for marker in Self.sameLine {
+                // "keywarden:allow-next-line" contains "keywarden:allow": it only counts for the next line.
+                if let range = content.ranges(of: marker).first(where: { !content[$0.upperBound...].hasPrefix("-next-line") }) {
+                    return SuppressionMetadata.parse(content[range.upperBound...])
+                }
             }
         }
         if line > 0, linesWithAllow.contains(line - 1) {
             let previous = text(line - 1)
-            if Self.nextLine.contains(where: previous.contains) { return true }
+            for marker in Self.nextLine {
+                if let range = previous.range(of: marker) { return SuppressionMetadata.parse(previous[range.upperBound...]) }
+            }
         }
-        return false
+        return nil
+    }
+
+    /// True when a marker silences the secret.
+    func allows(secretStart line: Int, secretEnd endLine: Int) -> Bool {
+        marker(secretStart: line, secretEnd: endLine) != nil
     }
 
     private func text(_ line: Int) -> String {

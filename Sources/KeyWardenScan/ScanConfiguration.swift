@@ -26,12 +26,16 @@ public struct ScanConfiguration: Sendable {
     /// Directory scans skip what git ignores. Off by default: an ignored `.env` is exactly the
     /// file that leaks when someone zips or copies the tree.
     public var respectGitignore = false
+    /// Inline markers without reason, owner and until do not suppress (`--require-suppression-metadata`).
+    public var requireSuppressionMetadata = false
+    /// The clock suppressions expire against (`--now` pins it); nil is the current time.
+    public var now: Date?
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
 
     public init() {}
 
-    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore"]
+    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -41,6 +45,7 @@ public struct ScanConfiguration: Sendable {
         let fields = try root.fields(optional: topKeys)
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
+        configuration.requireSuppressionMetadata = try fields["requireSuppressionMetadata"]?.bool() ?? false
         if let allow = fields["allow"] {
             let allowFields = try allow.fields(optional: ["regexes", "stopwords"])
             if let regexes = allowFields["regexes"] {

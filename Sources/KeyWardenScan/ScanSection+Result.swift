@@ -13,7 +13,7 @@ extension ScanSection {
         let summary = Summary(findings: result.findings.count, bySeverity: ScanSection.bySeverity(result.findings.map(\.severity)),
                               filesScanned: result.filesScanned, bytesScanned: result.bytesScanned, skipped: result.skipped.count,
                               durationSeconds: (durationSeconds * 1000).rounded() / 1000)
-        let findings = result.findings.map { finding in
+        var findings = result.findings.map { finding in
             FindingRecord(rule: finding.rule, description: finding.description, severity: finding.severity, path: finding.path,
                           line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn,
                           secret: redactor.redact(finding.secret), fingerprint: finding.fingerprint, entropy: finding.entropy,
@@ -21,6 +21,12 @@ extension ScanSection {
                           author: finding.git?.author, email: finding.git?.email,
                           date: finding.git.map { ISO8601Date.format($0.date) }, presentAtHead: finding.git?.presentAtHead,
                           parts: finding.parts)
+        }
+        for (index, finding) in result.findings.enumerated() {
+            if let lapsed = finding.lapsedSuppression {
+                findings[index].lapsedSuppression = ScanSection.LapsedSuppression(
+                    reason: lapsed.metadata.reason, owner: lapsed.metadata.owner, until: lapsed.metadata.until, lapse: lapsed.lapse.rawValue)
+            }
         }
         self.init(version: toolVersion, rulesHash: rulesHash, summary: summary, findings: findings,
                   skipped: result.skipped.map { SkippedRecord(path: $0.path, reason: $0.explanation, warning: $0.isWarning) },

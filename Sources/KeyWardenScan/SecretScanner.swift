@@ -12,6 +12,10 @@ public final class SecretScanner: Sendable {
     private let preference: MatchPreference
     private let grouper: CredentialSetGrouper
     public let workers: Int
+    /// When suppressions expire.
+    private let now: Date
+    /// Markers without reason, owner and expiry do not suppress.
+    private let requireSuppressionMetadata: Bool
 
     public init(compiled: CompiledRuleSet, configuration: ScanConfiguration = ScanConfiguration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
@@ -20,6 +24,8 @@ public final class SecretScanner: Sendable {
         self.preference = MatchPreference(rules: compiled.rules)
         self.grouper = CredentialSetGrouper(rules: compiled.rules)
         self.workers = workers
+        self.now = configuration.now ?? Date()
+        self.requireSuppressionMetadata = configuration.requireSuppressionMetadata
     }
 
     /// One worker thread's state.
@@ -43,7 +49,11 @@ public final class SecretScanner: Sendable {
         guard !candidates.isEmpty else { return [] }
         let lines = LineIndex(buffer)
         let allowed = allow(candidates, in: buffer, lines: lines, worker: worker)
-        return grouper.group(deduplicate(allowed.map { finding($0, in: buffer, lines: lines) }))
+        return grouper.group(deduplicate(allowed.map { candidate in
+            var found = finding(candidate, in: buffer, lines: lines)
+            found.lapsedSuppression = candidate.lapsedSuppression
+            return found
+        }))
     }
 
     /// A secret a rule found, before it is placed on a line.
@@ -54,6 +64,8 @@ public final class SecretScanner: Sendable {
         let range: Range<Int>
         let entropy: Double
         let decodedFrom: String?
+        /// A marker that would allow it, past its `until`.
+        var lapsedSuppression: SuppressionLapse? = nil
     }
 
     /// Stage 1: every rule match, plain and in decoded text, each value once by its most precise rule.
@@ -77,10 +89,15 @@ public final class SecretScanner: Sendable {
     /// were found as written (percent runs mostly decode to themselves).
     func allow(_ candidates: [Candidate], in buffer: UnsafeRawBufferPointer, lines: LineIndex, worker: Worker) -> [Candidate] {
         let markers = InlineAllowMarkers(buffer: buffer, lines: lines)
-        let kept = candidates.filter { candidate in
+        let kept = candidates.compactMap { candidate -> Candidate? in
+            guard !worker.allow.allows(candidate.secret) else { return nil }
             let start = lines.position(of: candidate.range.lowerBound, in: buffer)
             let end = lines.position(of: max(candidate.range.lowerBound, candidate.range.upperBound - 1), in: buffer)
-            return !markers.allows(secretStart: start.line - 1, secretEnd: end.line - 1) && !worker.allow.allows(candidate.secret)
+            guard let marker = markers.marker(secretStart: start.line - 1, secretEnd: end.line - 1) else { return candidate }
+            guard let lapse = marker.lapse(now: now, requireMetadata: requireSuppressionMetadata) else { return nil }
+            var back = candidate
+            back.lapsedSuppression = SuppressionLapse(marker, lapse)
+            return back
         }
         let plain = Set(kept.filter { $0.decodedFrom == nil }.map { "\($0.rule)\u{0}\($0.secret)" })
         return kept.filter { $0.decodedFrom == nil || !plain.contains("\($0.rule)\u{0}\($0.secret)") }

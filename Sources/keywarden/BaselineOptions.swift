@@ -19,11 +19,11 @@ struct BaselineOptions: ParsableArguments {
     var baselineOut: String?
 
     /// Writes `--baseline-out` and returns the findings `--baseline` does not hide.
-    func apply(to findings: [Finding], quiet: Bool) throws -> [Finding] {
+    func apply(to findings: [Finding], quiet: Bool, now: Date? = nil) throws -> [Finding] {
         let known = try baseline.map { try Baseline.load(path: $0) }
         if let baselineOut { try Baseline(findings: findings, keepingNotesFrom: known).write(to: baselineOut) }
         guard let known else { return findings }
-        let split = known.filter(findings)
+        let split = known.filter(findings, now: now ?? Date())
         if !quiet && !split.hidden.isEmpty {
             Terminal.note("\(split.hidden.count) finding\(split.hidden.count == 1 ? "" : "s") hidden by baseline \(baseline!)")
         }

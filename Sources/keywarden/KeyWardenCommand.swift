@@ -24,7 +24,7 @@ struct KeyWardenCommand: ParsableCommand {
         """,
         version: KeyWarden.version,
         subcommands: [ScanCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self,
-                      InventoryCommand.self, HookCommand.self, ReportCommand.self]
+                      InventoryCommand.self, HookCommand.self, ReportCommand.self, SuppressionsCommand.self]
     )
 
     static func main() {

@@ -65,6 +65,12 @@ struct ScanCommand: ParsableCommand {
         """)
     var respectGitignore = false
 
+    @Flag(help: """
+        Inline markers must say reason="…" owner=… until=YYYY-MM-DD; a finding behind a marker without them is \
+        reported (also `requireSuppressionMetadata: true` in .keywarden.yaml).
+        """)
+    var requireSuppressionMetadata = false
+
     @Flag(name: .shortAndLong, help: "Do not print the note about skipped files (warnings are still printed).")
     var quiet = false
 
@@ -89,7 +95,9 @@ struct ScanCommand: ParsableCommand {
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
         let repository = try git.repository(paths: paths)
-        let configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+        var configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+        configuration.now = report.now?.date
+        if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
         let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
@@ -114,7 +122,7 @@ struct ScanCommand: ParsableCommand {
                                                             progress: counter)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
-        result.findings = try baseline.apply(to: result.findings, quiet: quiet)
+        result.findings = try baseline.apply(to: result.findings, quiet: quiet, now: report.now?.date)
 
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.

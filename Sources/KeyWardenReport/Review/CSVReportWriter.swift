@@ -22,7 +22,7 @@ public struct CSVReportWriter: ReportWriter {
     /// A cell a spreadsheet must not run: text starting with = + - @ or a control character is
     /// prefixed with an apostrophe (OWASP's CSV-injection advice), since paths and labels come
     /// from the scanned repository and the account.
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
