@@ -34,7 +34,11 @@ public struct GitHistoryScanner: Sendable {
         let outcomes = try pipeline.read(source, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
         var byBlob: [String: [Finding]] = [:]
         for (blob, outcome) in zip(blobs, outcomes) {
-            if case let .scanned(findings, _) = outcome, !findings.isEmpty { byBlob[blob] = findings }
+            switch outcome {
+            case let .scanned(findings, _) where !findings.isEmpty, let .expanded(findings, _, _, _) where !findings.isEmpty:
+                byBlob[blob] = findings
+            default: break
+            }
         }
         let atHead = byBlob.isEmpty ? [] : try fingerprintsAtHead(repository, scanned: byBlob, scannedBlobs: Set(blobs))
         return pipeline.fold(source.marking(presentAtHead: atHead), outcomes)
@@ -74,7 +78,9 @@ struct HistorySource: ScanSource {
     var count: Int { blobs.count }
 
     func reader(for indices: [Int]) throws -> any ContentReader {
-        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize)
+        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize,
+                                 names: indices.map { introductions[blobs[$0]]?.first?.path },
+                                 archives: ArchiveLimits(maxMemberSize: maxBlobSize))
     }
 
     /// `path@commit` of the blob's first introduction.
@@ -100,7 +106,8 @@ extension Finding {
     /// This finding at `path`, introduced by `commit`.
     func attributed(to path: String, commit: GitCommit, presentAtHead: Bool) -> Finding {
         var copy = self
-        copy.path = path
+        copy.path = archivePath.map { path + "!/" + $0 } ?? path
+        copy.archivePath = nil
         copy.git = GitProvenance(commit: commit.id, author: commit.author, email: commit.email, date: commit.date,
                                  presentAtHead: presentAtHead)
         return copy

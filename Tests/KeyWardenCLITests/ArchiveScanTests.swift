@@ -94,4 +94,22 @@ import Testing
             #expect(outcome.stderr.split(separator: "\n").count == 1, "depth \(depth): \(outcome.stderr)")
         }
     }
+
+    @Test func anArchiveCommittedToHistoryIsOpenedThere() throws {
+        let repository = try GitTestRepository()
+        let outcome = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", """
+            import zipfile
+            with zipfile.ZipFile("release.zip", "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("config/app.env", "# prod\\nGITHUB_TOKEN=\(Self.token)\\n")
+            """], in: repository.path, environment: ProcessInfo.processInfo.environment)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let added = try repository.commit("add release")
+        try repository.remove("release.zip")
+        try repository.commit("remove release")
+        let scan = try CLIHarness.run(["scan", "--git", repository.path, "--format", "json"], environment: GitIsolation.environment())
+        #expect(scan.status == 1, "\(scan.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.map { "\($0["path"] ?? ""):\($0["line"] ?? 0)@\($0["commit"] ?? "")" } == ["release.zip!/config/app.env:2@\(added)"])
+    }
 }

@@ -6,19 +6,31 @@ final class GitBlobContentReader: ContentReader {
     private let reader: GitBlobReader
     private let ids: [String]
     private let maxSize: Int
+    /// Each blob's path where it is known (history): a binary blob named like an archive is opened.
+    private let names: [String?]
+    private let archives: ArchiveLimits?
     private var position = 0
 
-    init(_ repository: GitRepository, ids: [String], maxSize: Int) throws {
+    init(_ repository: GitRepository, ids: [String], maxSize: Int, names: [String?] = [], archives: ArchiveLimits? = nil) throws {
         reader = try GitBlobReader(repository, ids: ids, maxSize: maxSize)
         self.ids = ids
         self.maxSize = maxSize
+        self.names = names
+        self.archives = archives
     }
 
     func next() throws -> ContentOutcome {
         defer { position += 1 }
         switch try reader.next() {
         case .text: return .text(reader.content)
-        case .binary: return .skipped(.binary)
+        case .binary:
+            if let archives, archives.maxDepth > 0, position < names.count, let name = names[position], ArchiveExpansion.isArchive(path: name) {
+                switch ArchiveExpansion.members(of: reader.content, name: name, limits: archives) {
+                case let .success(members): return .members(members)
+                case let .failure(refusal): return .skipped(refusal.reason)
+                }
+            }
+            return .skipped(.binary)
         case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: maxSize))
         case .missing: return .skipped(.unreadable("blob \(ids[position]) is missing from the repository"))
         }
