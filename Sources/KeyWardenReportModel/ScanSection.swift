@@ -117,6 +117,39 @@ public struct ScanSection: Codable, Sendable {
     public var rules: [RuleDescriptor]
     /// The repository and revision scanned, when it was a git repository (SARIF shows it).
     public var versionControl: VersionControlDetails?
+    /// The suppressions in force in the scanned tree, for the review formats (HTML, Markdown).
+    public var suppressions: SuppressionSummary?
+
+    /// What a security review wants to know about suppressions: how many, whose, and which
+    /// expire within 30 days (then their findings come back).
+    public struct SuppressionSummary: Codable, Sendable {
+        public struct Expiring: Codable, Sendable {
+            public var path: String
+            public var line: Int?
+            public var owner: String?
+            public var reason: String?
+            public var until: String
+
+            public init(path: String, line: Int?, owner: String?, reason: String?, until: String) {
+                self.path = path
+                self.line = line
+                self.owner = owner
+                self.reason = reason
+                self.until = until
+            }
+        }
+
+        public var total: Int
+        /// Suppressions per owner; those without one under "(no owner)".
+        public var byOwner: [String: Int]
+        public var expiringSoon: [Expiring]
+
+        public init(total: Int, byOwner: [String: Int], expiringSoon: [Expiring]) {
+            self.total = total
+            self.byOwner = byOwner
+            self.expiringSoon = expiringSoon
+        }
+    }
 
     public init(version: String = KeyWarden.version, rulesHash: String, summary: Summary, findings: [FindingRecord],
                 skipped: [SkippedRecord], rules: [RuleDescriptor], versionControl: VersionControlDetails? = nil) {
@@ -144,7 +177,7 @@ public struct ScanSection: Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, tool, rulesHash, summary, findings, skipped, rules
+        case version, tool, rulesHash, summary, findings, skipped, rules, suppressions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -162,6 +195,7 @@ public struct ScanSection: Codable, Sendable {
         }
         self.rules = rules.sorted { $0.id < $1.id }
         versionControl = nil
+        suppressions = try container.decodeIfPresent(SuppressionSummary.self, forKey: .suppressions)
     }
 
     /// A saved report keeps the descriptors of the rules with findings: enough to re-render it,
@@ -176,6 +210,7 @@ public struct ScanSection: Codable, Sendable {
         try container.encode(skipped, forKey: .skipped)
         let used = Set(findings.map(\.rule))
         try container.encode(rules.filter { used.contains($0.id) }, forKey: .rules)
+        try container.encodeIfPresent(suppressions, forKey: .suppressions)
     }
 
     /// What a scan finding asks for: the credential is compromised once committed.

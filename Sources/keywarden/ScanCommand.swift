@@ -127,8 +127,16 @@ struct ScanCommand: ParsableCommand {
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
         let versionControl = report.format == .sarif ? try repository.map(git.versionControl) : nil
-        let section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
+        var section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
                                   redactor: Redactor(showSecrets: showSecrets), versionControl: versionControl)
+        // The review formats show the suppressions in force; only they pay for listing them.
+        if [.html, .markdown].contains(report.format), image == nil, paths != ["-"] {
+            let known = try baseline.baseline.map { (path: $0, try Baseline.load(path: $0)) }
+            let ledger = try SuppressionLedger.collect(roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
+                                                       skip: { [configuration] in configuration.skips($0) }, baseline: known,
+                                                       now: report.now?.date ?? Date())
+            section.suppressions = ledger.summary(now: report.now?.date ?? Date())
+        }
         reportSkipped(result.skipped)
         try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))
     }

@@ -93,4 +93,19 @@ import Testing
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("3 suppressions, 1 expired"))
     }
+
+    @Test func reviewReportsShowWhoseSuppressionsAreInForceAndWhichExpireSoon() throws {
+        let repository = try repository()
+        // current.py's marker runs to 2027-03-31: within 30 days of this clock.
+        let now = "2027-03-10T00:00:00Z"
+        let markdown = try CLIHarness.run(["scan", repository.path, "--format", "markdown", "--now", now])
+        #expect(markdown.stdout.contains("Suppressed (2 in force, 1 expiring within 30 days)"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| bob@example.com | 1 |"))
+        #expect(markdown.stdout.contains("| 2027-03-31 | `"))
+        let html = try CLIHarness.run(["scan", repository.path, "--format", "html", "--now", now])
+        #expect(html.stdout.contains("<h2>Suppressed (2)</h2>"))
+        #expect(html.stdout.contains("<h3>Expiring within 30 days (1)</h3>"))
+        let json = try CLIHarness.run(["scan", repository.path, "--format", "json", "--now", now])
+        #expect(!json.stdout.contains("\"suppressions\""), "the summary costs a walk: review formats only")
+    }
 }

@@ -59,6 +59,20 @@ public struct MarkdownReportWriter: ReportWriter {
             }
         }
 
+        if let suppressions = report.scan?.suppressions, suppressions.total > 0 {
+            out += "<details><summary>Suppressed (\(suppressions.total) in force, \(suppressions.expiringSoon.count) expiring within 30 days)</summary>\n\n"
+            out += "| Owner | Suppressions |\n|---|---:|\n"
+            for (owner, count) in suppressions.byOwner.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                out += "| \(text(owner)) | \(count) |\n"
+            }
+            if !suppressions.expiringSoon.isEmpty {
+                out += "\n| Expires | Where | Owner | Reason |\n|---|---|---|---|\n"
+                for item in suppressions.expiringSoon.sorted(by: { ($0.until, $0.path) < ($1.until, $1.path) }) {
+                    out += "| \(text(item.until)) | \(code(item.path + (item.line.map { ":\($0)" } ?? ""))) | \(text(item.owner ?? "")) | \(text(item.reason ?? "")) |\n"
+                }
+            }
+            out += "\n</details>\n\n"
+        }
         if !waived.isEmpty {
             out += "<details><summary>Waived (\(waived.count))</summary>\n\n"
             for entry in waived {

@@ -1,5 +1,6 @@
 import Foundation
 import KeyWardenInputs
+import KeyWardenReportModel
 import KeyWardenSupport
 
 /// Every suppression in force under some paths: inline markers in files (with who committed
@@ -78,5 +79,16 @@ public struct SuppressionLedger: Sendable {
             if let range = line.range(of: marker) { return ("inline", marker, .parse(line[range.upperBound...])) }
         }
         return nil
+    }
+
+    /// The review formats' summary: counts by owner, and what expires within `days` of `now`.
+    public func summary(now: Date, days: Int = 30) -> ScanSection.SuppressionSummary {
+        let active = entries.filter { $0.status != "expired" }
+        let horizon = now.addingTimeInterval(Double(days) * 86_400)
+        let soon = active.filter { entry in entry.until.flatMap(ISO8601Date.parse).map { $0 <= horizon } ?? false }
+        return ScanSection.SuppressionSummary(
+            total: active.count,
+            byOwner: Dictionary(grouping: active) { $0.owner ?? "(no owner)" }.mapValues(\.count),
+            expiringSoon: soon.map { .init(path: $0.path, line: $0.line, owner: $0.owner, reason: $0.reason, until: $0.until ?? "") })
     }
 }
