@@ -20,6 +20,9 @@ public struct ScanConfiguration: Sendable {
     public var skipPaths: [PathGlob] = []
     public var allowRegexes: [String] = []
     public var stopwords: [String] = []
+    /// What an allow entry written as a mapping says (`{regex: '^EXAMPLE', owner: …, until: …}`),
+    /// by its regex or stopword: past `until` the entry stops allowing.
+    public var allowMetadata: [String: SuppressionMetadata] = [:]
     public var disabledRules: [String] = []
     public var disabledRulesLocation: SourceLocation?
     public var ruleDirectories: [String] = []
@@ -50,12 +53,17 @@ public struct ScanConfiguration: Sendable {
             let allowFields = try allow.fields(optional: ["regexes", "stopwords"])
             if let regexes = allowFields["regexes"] {
                 for node in try regexes.list() {
-                    let pattern = try node.string()
+                    let (pattern, metadata) = try allowEntry(node, key: "regex")
                     do { _ = try PCRE2Regex(pattern) } catch { throw node.error("invalid allow regex: \(error)") }
                     configuration.allowRegexes.append(pattern)
+                    if let metadata { configuration.allowMetadata[pattern] = metadata }
                 }
             }
-            configuration.stopwords = try allowFields["stopwords"]?.stringList().map { $0.lowercased() } ?? []
+            for node in try allowFields["stopwords"]?.list() ?? [] {
+                let (word, metadata) = try allowEntry(node, key: "stopword")
+                configuration.stopwords.append(word.lowercased())
+                if let metadata { configuration.allowMetadata[word.lowercased()] = metadata }
+            }
         }
         if let disabled = fields["disableRules"] {
             configuration.disabledRules = try disabled.stringList()
@@ -83,6 +91,17 @@ public struct ScanConfiguration: Sendable {
             if FileManager.default.fileExists(atPath: candidate) { return try load(path: candidate) }
         }
         return ScanConfiguration()
+    }
+
+    /// An allow entry: a plain string, or a mapping with the value under `key` and a suppression's
+    /// `reason`, `owner` and `until`.
+    static func allowEntry(_ node: YAMLNode, key: String) throws -> (String, SuppressionMetadata?) {
+        guard let fields = try? node.fields(required: [key], optional: ["reason", "owner", "until"]) else {
+            return (try node.string(), nil)
+        }
+        let until = try fields["until"].map(Baseline.day)
+        return (try fields.required(key).string(),
+                SuppressionMetadata(reason: try fields["reason"]?.string(), owner: try fields["owner"]?.string(), until: until))
     }
 
     public func skips(_ relativePath: String) -> Bool {

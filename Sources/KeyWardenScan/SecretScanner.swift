@@ -91,6 +91,11 @@ public final class SecretScanner: Sendable {
         let markers = InlineAllowMarkers(buffer: buffer, lines: lines)
         let kept = candidates.compactMap { candidate -> Candidate? in
             guard !worker.allow.allows(candidate.secret) else { return nil }
+            if let entry = worker.allow.lapsedEntry(for: candidate.secret) {
+                var back = candidate
+                back.lapsedSuppression = SuppressionLapse(entry, .expired)
+                return back
+            }
             let start = lines.position(of: candidate.range.lowerBound, in: buffer)
             let end = lines.position(of: max(candidate.range.lowerBound, candidate.range.upperBound - 1), in: buffer)
             guard let marker = markers.marker(secretStart: start.line - 1, secretEnd: end.line - 1) else { return candidate }

@@ -108,4 +108,28 @@ import Testing
         let json = try CLIHarness.run(["scan", repository.path, "--format", "json", "--now", now])
         #expect(!json.stdout.contains("\"suppressions\""), "the summary costs a walk: review formats only")
     }
+
+    @Test func configurationAllowEntriesTakeOwnersAndExpireToo() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tree/app.env", "GITHUB_TOKEN=\(Self.token)\n")
+        try directory.write("tree/.keywarden.yaml", """
+            allow:
+              regexes:
+                - regex: '^ghp_u8jz'
+                  reason: shared test account, rotated monthly
+                  owner: dana@example.com
+                  until: 2026-11-15
+              stopwords: [dummy]
+            """)
+        let back = try CLIHarness.run(["scan", directory.path + "/tree", "--format", "json", "--now", Self.now])
+        let lapsed = try #require(try findings(back).first?["lapsedSuppression"] as? [String: String])
+        #expect(lapsed["owner"] == "dana@example.com")
+        #expect(lapsed["lapse"] == "expired")
+        let before = try CLIHarness.run(["scan", directory.path + "/tree", "--format", "json", "--now", "2026-11-01"])
+        #expect(try findings(before).isEmpty)
+        try directory.write("tree/.keywarden.yaml", "allow:\n  regexes:\n    - {regex: '^ghp_', until: soon}\n")
+        let bad = try CLIHarness.run(["scan", directory.path + "/tree"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(".keywarden.yaml:3:"), "\(bad.stderr)")
+    }
 }
