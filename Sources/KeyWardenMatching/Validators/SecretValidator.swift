@@ -18,6 +18,9 @@ public enum SecretValidators {
         BIP32PrivateKeyValidator.self,
         SolanaSecretKeyValidator.self,
         BasicAuthValidator.self,
+        Base64PasswordValidator.self,
+        JetBrainsScrambledPasswordValidator.self,
+        PuTTYPrivateKeyValidator.self,
         GenericSecretValueValidator.self,
         ChosenSecretValueValidator.self,
     ]
