@@ -374,7 +374,7 @@ rules:
     # AWS-shaped secrets next to an access key are `aws-secret-key-setting` (which overrides this
     # rule on the same value, keeping the aws credential set); this rule covers the rest: Spaces,
     # Wasabi, MinIO and Ceph keys of other lengths, STS tokens, the encryption passphrase.
-    pattern: '^(?:secret_key|access_token|gpg_passphrase)[ \t]*=[ \t]*([^\s]{8,1024})[ \t]*\r?$'
+    pattern: '^(?:secret_key|access_token|gpg_passphrase)[ \t]*=[ \t]*([^\s]{8,})[ \t]*\r?$'
     secretGroup: 1
     minEntropy: 2.5
     paths: ['.s3cfg', 's3cfg', '*.s3cfg']
