@@ -439,3 +439,31 @@ import Testing
         #expect(!validator.isValid(Array("Y2hhbmdlbWU=".utf8)))
     }
 }
+
+/// File-scoped rules in the git scans: the path comes from the index or from the commits that
+/// introduced a blob, and HEAD's paths decide whether a secret is still present.
+@Suite struct CredentialFileGitScanTests {
+    let cnf = "[client]\nuser=backup\npassword=p8wA2QGPlS4EE045\n"
+
+    @Test func aStagedOptionFileIsScannedUnderItsIndexedPath() throws {
+        let repo = try GitTestRepository()
+        try repo.write("README.md", "hello\n")
+        try repo.commit("start")
+        try repo.write("ops/.my.cnf", cnf)
+        try repo.git(["add", "ops/.my.cnf"])
+        let findings = try StagedScanner(scanner: SharedScanner.builtin.get(), maxBlobSize: 1 << 20).scan(repo.repository()).findings
+        #expect(findings.filter { $0.rule == "mysql-option-file-password" }.map { "\($0.path):\($0.line)" } == ["ops/.my.cnf:3"])
+    }
+
+    @Test func aHistoryBlobIsScannedUnderThePathsItWasIntroducedAtAndFoundAtHead() throws {
+        let repo = try GitTestRepository()
+        try repo.write("ops/.my.cnf", cnf)
+        try repo.write("notes/mysql.txt", cnf)
+        try repo.commit("add both")
+        let findings = try GitHistoryScanner(scanner: SharedScanner.builtin.get(), maxBlobSize: 1 << 20)
+            .scan(repo.repository()).findings.filter { $0.rule == "mysql-option-file-password" }
+        // One blob, two paths: the scoped rule applies because one of them is an option file.
+        #expect(Set(findings.map(\.path)) == ["ops/.my.cnf", "notes/mysql.txt"])
+        #expect(findings.allSatisfy { $0.git?.presentAtHead == true })
+    }
+}
