@@ -200,10 +200,11 @@ rules:
   - id: password-hash
     description: Password hash in an htpasswd or shadow-style line (md5-crypt, apr1, sha256/sha512-crypt, bcrypt, yescrypt, scrypt, {SHA})
     severity: medium
-    # Each crypt(5) scheme with its own salt and hash lengths, so only a whole hash of a known
-    # scheme counts; `!` marks a locked account whose hash is still there.
-    pattern: '^[A-Za-z0-9._@-]{1,64}:!?(\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$5\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43}|\$6\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{86}|\$2[abxy]\$[0-9]{2}\$[./A-Za-z0-9]{53}|\$y\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43}|\$7\$[./A-Za-z0-9]{11,97}\$[./A-Za-z0-9]{43}|\{SHA\}[A-Za-z0-9+/]{27}=)(?:[:\r\n]|$)'
+    # The crypt-hash validator checks each crypt(5) scheme's salt and hash lengths, so only a
+    # whole hash of a known scheme counts; `!` marks a locked account whose hash is still there.
+    pattern: '^[A-Za-z0-9._@-]{1,64}:!?(\$(?:apr1|2[abxy]|1|5|6|y|7)\$[./A-Za-z0-9$=]{20,200}|\{SHA\}[A-Za-z0-9+/]{27}=)(?:[:\r\n]|$)'
     secretGroup: 1
+    validator: crypt-hash
     examples:
       - 'admin:$apr1$tFjgW08a$jOzbh5kM7JxtYtF/PQqVA0'
       - 'root:$6$b/3W2G9QLr9B6pfD$B1noPb8oxL65w1r0dRmU310tWjICTCKa2M1gwUQ.DOz2sl0jJHfOZfG/RTHcAaJMv301gCBY/4ioeglONKL4l.:19700:0:99999:7:::'
@@ -228,8 +229,9 @@ rules:
     severity: medium
     # Crypt-family hashes name their scheme, so any quoted or tab-separated one in a dump is a
     # stored password (mysqldump INSERT rows, pg_dump COPY rows); WordPress and phpBB use phpass.
-    pattern: '(?:[''"\t(,]|^)(\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$5\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43}|\$6\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{86}|\$2[abxy]\$[0-9]{2}\$[./A-Za-z0-9]{53}|\$y\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43}|\$7\$[./A-Za-z0-9]{11,97}\$[./A-Za-z0-9]{43}|\$[PH]\$[./A-Za-z0-9]{31})(?:[''"\t),]|$)'
+    pattern: '(?:[''"\t(,]|^)(\$(?:2[abxy]|1|5|6|y|7|P|H)\$[./A-Za-z0-9$=]{20,200})(?:[''"\t),]|$)'
     secretGroup: 1
+    validator: crypt-hash
     paths: ['*.sql']
     examples:
       - "INSERT INTO `users` VALUES (1,'admin','admin@example.net','$2y$10$MWEfpxKoin9N1B4n8z2cshNV0jqoTgRaFZFOgEOHXhb/.2CB6U8R8','2024-05-02');"

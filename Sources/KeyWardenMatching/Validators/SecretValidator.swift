@@ -21,6 +21,7 @@ public enum SecretValidators {
         Base64PasswordValidator.self,
         JetBrainsScrambledPasswordValidator.self,
         PuTTYPrivateKeyValidator.self,
+        CryptHashValidator.self,
         GenericSecretValueValidator.self,
         ChosenSecretValueValidator.self,
     ]
