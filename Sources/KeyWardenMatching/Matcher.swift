@@ -22,13 +22,15 @@ public final class Matcher {
     }
 
     /// Every match of every rule in `buffer` that passes the rule's keyword, entropy and
-    /// validator checks, sorted by position then rule.
-    public func matches(in buffer: UnsafeRawBufferPointer) throws -> [SecretMatch] {
+    /// validator checks, sorted by position then rule. Rules marked in `skipping` (by index) are
+    /// not confirmed: the caller knows they do not apply to this buffer (a rule scoped to file
+    /// names the buffer's origin does not have), and skipping them saves their PCRE2 work.
+    public func matches(in buffer: UnsafeRawBufferPointer, skipping: [Bool]? = nil) throws -> [SecretMatch] {
         windows.reset()
         try compiled.database.scan(buffer, scratch: scratch, into: windows.sink)
         guard windows.hasAny else { return [] }
         var found: [SecretMatch] = []
-        for rule in windows.rulesHit {
+        for rule in windows.rulesHit where !(skipping?[rule] ?? false) {
             for window in windows.windows(of: rule) {
                 confirm(rule: rule, window: window, in: buffer, into: &found)
             }
@@ -36,8 +38,8 @@ public final class Matcher {
         return found.sorted { ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound) }
     }
 
-    public func matches(in bytes: [UInt8]) throws -> [SecretMatch] {
-        try bytes.withUnsafeBytes { try matches(in: $0) }
+    public func matches(in bytes: [UInt8], skipping: [Bool]? = nil) throws -> [SecretMatch] {
+        try bytes.withUnsafeBytes { try matches(in: $0, skipping: skipping) }
     }
 
     private func confirm(rule: Int, window: Range<Int>, in buffer: UnsafeRawBufferPointer, into found: inout [SecretMatch]) {

@@ -60,6 +60,14 @@ rules:
 # to their keys. Formats: netrc(5), PostgreSQL's .pgpass, git-credential-store, npm's .npmrc,
 # Docker's config.json, s3cmd's .s3cfg, Apache htpasswd and crypt(3) hashes in shadow files,
 # connection strings, PHP define(), Rails secrets.yml, Spring properties and XML settings.
+#
+# Client tools' own credential files (FileZilla, SFTP/FTP editor plugins, JetBrains, DBeaver,
+# Robo 3T, MySQL option files, mail clients, PuTTY, voice-chat servers, DigitalOcean CLIs, SQL
+# dumps) follow: each stored secret is reported at its line, and values a tool encodes (base64,
+# JetBrains' XOR scrambling) are decoded by the rule's validator before they count. A layout that
+# is evidence only in its own file (`password=` in `.my.cnf`) is scoped to that file with
+# `paths:` (globs matching the end of the path, case-insensitively); the scan applies the scope,
+# examples test the pattern. See Docs/credential-files.md.
 rules:
   - id: netrc-password
     description: Password in a .netrc machine entry
@@ -93,14 +101,15 @@ rules:
       - https://www.postgresql.org/docs/current/libpq-pgpass.html
 
   - id: url-embedded-credentials
-    description: Password or token embedded in an http(s), ftp or git URL (.git-credentials and configs)
+    description: Password or token embedded in an http(s), ftp, git, ssh or mail (smtp, imap, pop) URL (.git-credentials, .muttrc and configs)
     severity: high
-    pattern: '\b(?:https?|ftps?|git|ssh)://[A-Za-z0-9._%+-]{1,64}:([^\s:/@"''`<>{}$]{6,128})@[A-Za-z0-9.-]{1,253}'
+    pattern: '\b(?:https?|ftps?|git|ssh|smtps?|imaps?|pops?)://[A-Za-z0-9._%+-]{1,64}:([^\s:/@"''`<>{}$]{6,128})@[A-Za-z0-9.-]{1,253}'
     secretGroup: 1
     minEntropy: 3.0
     examples:
       - 'https://octocat: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@github.com'
       - 'url = https://deploy:Vq8ZrT2mLx9Kw4Pn@git.example.com/team/repo.git'
+      - 'set smtp_url = "smtps://ops:p8wA2QGPlS4EE045@smtp.example.net:465/"'
     negativeExamples:
       - 'https://user:password@example.com'
       - 'https://user:${TOKEN}@github.com'
@@ -108,6 +117,7 @@ rules:
       - 'ssh://git@github.com:22/org/repo.git'
     references:
       - https://git-scm.com/docs/git-credential-store
+      - http://www.mutt.org/doc/manual/#smtp-url
 
   - id: npmrc-auth-token
     description: npm registry credential in .npmrc (_authToken, _auth, _password)
@@ -140,13 +150,18 @@ rules:
   - id: docker-config-auth
     description: Registry credential (base64 user:password) in a Docker config.json auths entry
     severity: high
+    # Docker writes the base64 padded; configs written by hand or by other tools often are not,
+    # and Docker reads both, so the validator decodes either and wants user:password.
     pattern: '"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{6,512}={0,2})"'
     secretGroup: 1
     validator: basic-auth
     examples:
       - '{"auths": {"registry.example.com": {"auth": "ZGVwbG95OlZxOFpyVDJtTHg5S3c0UG4="}}}'
+      - '{"auths": {"ghcr.io": {"auth": "Y2ktYm90OnBSRjVLMktGZGgweURSSQ"}}}'
     negativeExamples:
       - '"auth": "bm90IGJhc2ljIGF1dGg="'
+      - '"auth": "ZGVwbG95Og=="'
+      - '"auth": "ZGVwbG95OmNoYW5nZW1l"'
       - '"auth": "oauth2"'
     references:
       - https://docs.docker.com/reference/cli/docker/login/#credential-stores
@@ -160,6 +175,7 @@ rules:
     contextKeywords: [aws, s3, akia, asia, access_key]
     credentialSet: aws
     part: secret
+    overrides: [s3cfg-secret]
     examples:
       - |-
         [default]
@@ -182,20 +198,73 @@ rules:
       - https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
 
   - id: password-hash
-    description: Password hash in an htpasswd or shadow line (crypt, bcrypt, apr1, SHA)
+    description: Password hash in an htpasswd or shadow-style line (md5-crypt, apr1, sha256/sha512-crypt, bcrypt, yescrypt, scrypt, {SHA})
     severity: medium
-    pattern: '^[A-Za-z0-9._@-]{1,64}:(\$(?:apr1|2[abxy]|1|5|6|y|7)\$[./A-Za-z0-9$]{20,200}|\{SHA\}[A-Za-z0-9+/]{27}=)'
+    # The crypt-hash validator checks each crypt(5) scheme's salt and hash lengths, so only a
+    # whole hash of a known scheme counts; `!` marks a locked account whose hash is still there.
+    pattern: '^[A-Za-z0-9._@-]{1,64}:!?(\$(?:apr1|2[abxy]|1|5|6|y|7)\$[./A-Za-z0-9$=]{20,200}|\{SHA\}[A-Za-z0-9+/]{27}=)(?:[:\r\n]|$)'
     secretGroup: 1
+    validator: crypt-hash
     examples:
-      - 'admin:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/'
-      - 'root:$6$Zx8KqP2m$N7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIo.Vq8ZrT2mLx9Kw4Pn/Hf5Yc0Ge2Ja7Uo4Ri9Sk1:19700:0:99999:7:::'
-      - 'deploy:$2y$10$Zx8KqP2mN7vB4cR9tY6wQ1eLh3Gj5Fd0Sa2E7uIoVq8ZrT2mLx9Kw'
+      - 'admin:$apr1$tFjgW08a$jOzbh5kM7JxtYtF/PQqVA0'
+      - 'root:$6$b/3W2G9QLr9B6pfD$B1noPb8oxL65w1r0dRmU310tWjICTCKa2M1gwUQ.DOz2sl0jJHfOZfG/RTHcAaJMv301gCBY/4ioeglONKL4l.:19700:0:99999:7:::'
+      - 'deploy:$y$j9T$yBNWdtGabigavr49lpRMtd$8..A6VQxpNHTqHRoqBjDbUxo9I7cXdVAgdMy/eM/MCn:19850:0:99999:7:::'
+      - 'backup:$5$q/38QAHI6BdVuTwF$F/jKJZtpt1tX12E80famBkMqXe2O.q9dKuHKQGuifq8:19700::::::'
+      - 'ops:$1$jSzc98eS$pG8J19bvOjbVfvZxuFdv/.:19700:0:99999:7:::'
+      - 'ci:$2b$12$5P.EY2f091uBpMARYhZMR42i7f5ul1.ABGjtPfyVpwx0UcKOPmjvL'
       - 'ops:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='
     negativeExamples:
       - 'root:*:19700:0:99999:7:::'
       - 'daemon:!:19700::::::'
+      - 'nobody:!*:19700::::::'
+      - 'root:$6$saltsalt$:19700:0:99999:7:::'
+      - 'deploy:$2b$12$tooShortToBeAHash:19700::::::'
     references:
+      - https://man7.org/linux/man-pages/man5/shadow.5.html
+      - https://man7.org/linux/man-pages/man5/crypt.5.html
       - https://httpd.apache.org/docs/2.4/misc/password_encryptions.html
+
+  - id: sql-dump-password-hash
+    description: Password hash (crypt, bcrypt, phpass) stored in a SQL dump's INSERT or COPY rows
+    severity: medium
+    # Crypt-family hashes name their scheme, so any quoted or tab-separated one in a dump is a
+    # stored password (mysqldump INSERT rows, pg_dump COPY rows); WordPress and phpBB use phpass.
+    pattern: '(?:[''"\t(,]|^)(\$(?:2[abxy]|1|5|6|y|7|P|H)\$[./A-Za-z0-9$=]{20,200})(?:[''"\t),]|$)'
+    secretGroup: 1
+    validator: crypt-hash
+    paths: ['*.sql']
+    examples:
+      - "INSERT INTO `users` VALUES (1,'admin','admin@example.net','$2y$10$MWEfpxKoin9N1B4n8z2cshNV0jqoTgRaFZFOgEOHXhb/.2CB6U8R8','2024-05-02');"
+      - "INSERT INTO `wp_users` (`ID`, `user_login`, `user_pass`) VALUES (1, 'editor', '$P$BUoUJgxmvTB2M0sKT6fnfvMwsaWWLl7');"
+      - "COPY public.accounts (id, login, password_hash) FROM stdin;\n7\tops\t$6$b/3W2G9QLr9B6pfD$B1noPb8oxL65w1r0dRmU310tWjICTCKa2M1gwUQ.DOz2sl0jJHfOZfG/RTHcAaJMv301gCBY/4ioeglONKL4l.\n\\."
+    negativeExamples:
+      - "INSERT INTO `users` VALUES (1,'admin','admin@example.net','','2024-05-02');"
+      - "INSERT INTO `prices` VALUES (1,'$2y$10 off','USD');"
+    references:
+      - https://man7.org/linux/man-pages/man5/crypt.5.html
+      - https://dev.mysql.com/doc/refman/8.0/en/mysqldump.html
+      - https://www.postgresql.org/docs/current/sql-copy.html
+
+  - id: sql-dump-password-digest
+    description: Unsalted MD5/SHA password digest in a SQL dump row of a users-like table
+    severity: medium
+    # A bare hex digest is only a password in context: a users/accounts table or a password
+    # column on the statement's line (mysqldump writes a table's rows on its INSERT line) or
+    # just above (one row per line).
+    pattern: '[''"]([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})[''"][ \t]*[,)]'
+    secretGroup: 1
+    minEntropy: 3.0
+    paths: ['*.sql']
+    contextKeywords: [password, passwd, pwd, pass_hash, passhash, user_pass, users, accounts, members, admins, customers]
+    examples:
+      - "INSERT INTO `users` VALUES (3,'jdoe','c12aa63be6acdbe0bb15ea2de2b51f7e','jdoe@example.net');"
+      - "INSERT INTO members (id, name, password) VALUES (9, 'kim', '8818082106443a55561440b62d472d6cd9b29095');"
+    negativeExamples:
+      - "INSERT INTO `files` VALUES (3,'report.pdf','c12aa63be6acdbe0bb15ea2de2b51f7e');"
+      - "INSERT INTO `users` VALUES (3,'jdoe','00000000000000000000000000000000','jdoe@example.net');"
+    references:
+      - https://dev.mysql.com/doc/refman/8.0/en/mysqldump.html
+      - https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html
 
   - id: connection-string-password
     description: Password in an ADO.NET/ODBC connection string (Server=...;Password=...)
@@ -300,6 +369,337 @@ rules:
       - '<property name="hibernate.connection.password" value="${db.password}"/>'
     references:
       - https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings
+
+  - id: s3cfg-secret
+    description: Secret key, session token or GPG passphrase in an s3cmd configuration (.s3cfg), for AWS or any S3-compatible store
+    severity: high
+    # AWS-shaped secrets next to an access key are `aws-secret-key-setting` (which overrides this
+    # rule on the same value, keeping the aws credential set); this rule covers the rest: Spaces,
+    # Wasabi, MinIO and Ceph keys of other lengths, STS tokens, the encryption passphrase.
+    pattern: '^(?:secret_key|access_token|gpg_passphrase)[ \t]*=[ \t]*([^\s]{8,})[ \t]*\r?$'
+    secretGroup: 1
+    minEntropy: 2.5
+    paths: ['.s3cfg', 's3cfg', '*.s3cfg']
+    examples:
+      - |-
+        [default]
+        access_key = DO00MZ7QWERTYXK4ABCD
+        host_base = ams3.digitaloceanspaces.com
+        secret_key = p2jqy0wwrtj6i091cxzonvxpljx0p4uyj4ic3jk436c
+      - 'gpg_passphrase = 2fTQJcwrXLibTRJR'
+    negativeExamples:
+      - 'secret_key = '
+      - 'secret_key = your_secret_key_here'
+      - 'gpg_passphrase = xxxxxxxxxx'
+    references:
+      - https://s3tools.org/kb/item14.htm
+      - https://s3tools.org/usage
+
+  - id: filezilla-password-base64
+    description: Server password in a FileZilla site manager or recent-servers file (<Pass encoding="base64">), decoded
+    severity: high
+    pattern: '<Pass encoding="base64">([A-Za-z0-9+/]{4,1024}={0,2})</Pass>'
+    secretGroup: 1
+    validator: base64-password
+    examples:
+      - |-
+        <Server>
+            <Host>ftp.example.net</Host>
+            <Port>21</Port>
+            <Protocol>0</Protocol>
+            <Type>0</Type>
+            <User>deploy</User>
+            <Pass encoding="base64">dWhIQThNT2Z5VEZOaUw=</Pass>
+            <Logontype>1</Logontype>
+      - '<Pass encoding="base64">cmlxVGVNbWdMRVhVVQ</Pass>'
+    negativeExamples:
+      - '<Pass encoding="base64" />'
+      - '<Pass encoding="base64">Y2hhbmdlbWU=</Pass>'
+      - '<Pass encoding="crypt" pubkey="c2VjcmV0IHB1YmtleQ">c2VjcmV0IGNpcGhlcnRleHQ</Pass>'
+    references:
+      - https://wiki.filezilla-project.org/Site_Manager
+      - https://wiki.filezilla-project.org/Fzdefaults.xml
+
+  - id: filezilla-password
+    description: Server password stored in clear in a FileZilla XML file (<Pass>, older versions and exports)
+    severity: high
+    pattern: '<Pass>([^<\r\n]{3,256})</Pass>'
+    secretGroup: 1
+    paths: ['*.xml']
+    examples:
+      - |-
+        <Server>
+            <Host>192.0.2.40</Host>
+            <User>webmaster</User>
+            <Pass>U6wUzLHtYwQ15mxS</Pass>
+        </Server>
+    negativeExamples:
+      - '<Pass></Pass>'
+      - '<Pass>changeme</Pass>'
+    references:
+      - https://wiki.filezilla-project.org/Site_Manager
+
+  - id: sftp-plugin-password
+    description: Password or key passphrase in an editor's SFTP/FTP deployment config (Sublime SFTP, VS Code SFTP, remote-sync, remote-ftp, deployment)
+    severity: high
+    pattern: '"(?:password|pass|passphrase)"[ \t]*:[ \t]*"([^"\r\n]{3,256})"'
+    secretGroup: 1
+    paths: ['sftp-config.json', 'sftp-settings.json', '.vscode/sftp.json', '.remote-sync.json', '.ftpconfig',
+            '.sftpconfig', 'deployment-config.json', '.ftppass']
+    examples:
+      - |-
+        {
+            "type": "sftp",
+            "host": "web-7.example.net",
+            "user": "deploy",
+            "password": "63RiQiSwm0n07Hz6",
+            "remote_path": "/var/www/app/",
+      - '{"protocol": "ftp", "host": "ftp.example.net", "user": "site", "pass": "p8wA2QGPlS4EE045", "remote": "/public_html"}'
+    negativeExamples:
+      - '"password": "",'
+      - '//"password": "password",'
+      - '"password": "${env:SFTP_PASSWORD}"'
+    references:
+      - https://codexns.io/products/sftp_for_subime/settings
+      - https://github.com/Natizyskunk/vscode-sftp/wiki/configuration
+      - https://github.com/mgrenier/remote-ftp#configuration
+      - https://github.com/yongkangchen/remote-sync#usage
+
+  - id: jetbrains-scrambled-password
+    description: Deployment server password in a JetBrains IDE file (WebServers.xml), unscrambled
+    severity: high
+    # IntelliJ's PasswordUtil writes each character XORed with 0xDFAA as four hex digits, so
+    # every character of an ASCII password shows as `df..`; the validator unscrambles it.
+    pattern: '\bpassword="((?:df[0-9a-f]{2}){3,256})"'
+    secretGroup: 1
+    validator: jetbrains-scrambled-password
+    paths: ['*.xml']
+    examples:
+      - '<fileTransfer host="ftp.example.net" port="21" rootFolder="/www" accessType="FTP" login="deploy" password="dfccdfd9dfeddfd9dfe2dfeedfd9df9bdfc2df93dfebdf9c" />'
+    negativeExamples:
+      - '<fileTransfer host="ftp.example.net" port="21" login="deploy" password="dfc9dfc2dfcbdfc4dfcddfcfdfc7dfcf" />'
+      - '<fileTransfer host="ftp.example.net" port="21" login="deploy" password="dfdfdfdfdfdf" />'
+    references:
+      - https://www.jetbrains.com/help/idea/deployment-connection-tab.html
+      - https://github.com/JetBrains/intellij-community/blob/master/platform/util/src/com/intellij/openapi/util/PasswordUtil.java
+
+  - id: dbeaver-data-source-password
+    description: Database password saved in a DBeaver data-sources file (data-sources.json, legacy .dbeaver-data-sources.xml)
+    severity: high
+    pattern: '(?:"password"[ \t]*:[ \t]*"|\bpassword=")([^"\r\n]{3,256})"'
+    secretGroup: 1
+    paths: ['data-sources*.json', '.dbeaver-data-sources*.xml']
+    examples:
+      - |-
+        "configuration": {
+            "host": "db-7f3a.internal.example.net",
+            "port": "5432",
+            "database": "ledger",
+            "user": "reporting",
+            "password": "U6wUzLHtYwQ15mxS",
+      - '<auth user="reporting" password="2fTQJcwrXLibTRJR"/>'
+    negativeExamples:
+      - '"password": "",'
+      - '<auth user="reporting" password=""/>'
+    references:
+      - https://dbeaver.com/docs/dbeaver/Admin-Manage-Connections/
+      - https://github.com/dbeaver/dbeaver/wiki/Admin-Manage-Connections
+
+  - id: robomongo-password
+    description: MongoDB or SSH password saved in a Robomongo / Robo 3T connection file
+    severity: high
+    pattern: '"(?:userPassword|sshUserPassword|sshPassphrase)"[ \t]*:[ \t]*"([^"\r\n]{3,256})"'
+    secretGroup: 1
+    paths: ['robomongo*.json', 'robo3t*.json']
+    examples:
+      - |-
+        "credentials" : [
+            {
+                "databaseName" : "admin",
+                "enabled" : true,
+                "userName" : "ops",
+                "userPassword" : "63RiQiSwm0n07Hz6"
+            }
+        ],
+    negativeExamples:
+      - '"userPassword" : ""'
+      - '"sshUserPassword" : "password"'
+    references:
+      - https://github.com/Studio3T/robomongo/wiki/Robomongo-config-file
+
+  - id: mysql-option-file-password
+    description: Password in a MySQL/MariaDB option file ([client] password= in .my.cnf, my.ini)
+    severity: high
+    pattern: '^[ \t]*password[ \t]*=[ \t]*["'']?([^\s"''#;]{3,256})["'']?[ \t]*\r?$'
+    secretGroup: 1
+    paths: ['.my.cnf', 'my.cnf', '*.cnf', 'my.ini']
+    examples:
+      - |-
+        [client]
+        user=backup
+        password="p8wA2QGPlS4EE045"
+        host=db-7f3a.internal.example.net
+    negativeExamples:
+      - 'password='
+      - 'password = changeme'
+    references:
+      - https://dev.mysql.com/doc/refman/8.0/en/option-files.html
+      - https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html
+
+  - id: esmtprc-password
+    description: SMTP password in an esmtp configuration (.esmtprc)
+    severity: high
+    pattern: '^[ \t]*password[ \t]*=?[ \t]*["'']?([^\s"'']{3,256})["'']?[ \t]*\r?$'
+    secretGroup: 1
+    paths: ['.esmtprc', 'esmtprc']
+    examples:
+      - |-
+        identity ops@example.net
+            hostname smtp.example.net:587
+            username "ops@example.net"
+            password "U6wUzLHtYwQ15mxS"
+            starttls required
+    negativeExamples:
+      - 'password ""'
+      - 'password "changeme"'
+    references:
+      - https://esmtp.sourceforge.net/manual.html
+
+  - id: muttrc-password
+    description: Mail account password in a mutt configuration (set imap_pass / smtp_pass)
+    severity: high
+    # A password read from a command (`pass show`, backticks) or a variable is not stored here.
+    pattern: '\bset[ \t]+(?:smtp_pass|imap_pass|pop_pass|smtp_password)[ \t]*=[ \t]*["'']?([^\s"''`$][^\s"''`]{2,255})["'']?'
+    secretGroup: 1
+    examples:
+      - |-
+        set imap_user = "ops@example.net"
+        set imap_pass = "2fTQJcwrXLibTRJR"
+        set smtp_pass = 2fTQJcwrXLibTRJR
+    negativeExamples:
+      - 'set imap_pass = "`pass show mail/ops`"'
+      - 'set smtp_pass = $my_pass'
+      - 'set imap_pass = ""'
+    references:
+      - http://www.mutt.org/doc/manual/#imap-pass
+      - http://www.mutt.org/doc/manual/#smtp-pass
+
+  - id: fetchmailrc-password
+    description: Mail server password in a fetchmail run-control file (.fetchmailrc)
+    severity: high
+    pattern: '\bpass(?:word)?[ \t]+["'']?([^\s"'']{3,256})["'']?'
+    secretGroup: 1
+    paths: ['.fetchmailrc', 'fetchmailrc']
+    examples:
+      - 'poll mail.example.net protocol imap user "ops" there with password "U6wUzLHtYwQ15mxS" is ops here ssl'
+      - |-
+        poll pop.example.net proto pop3
+            user "backup" pass p8wA2QGPlS4EE045 fetchall
+    negativeExamples:
+      - 'poll mail.example.net protocol imap user "ops" password ""'
+      - 'poll mail.example.net protocol imap user "ops" password "changeme"'
+    references:
+      - https://www.fetchmail.info/fetchmail-man.html
+
+  - id: putty-private-key
+    description: PuTTY private key file (.ppk, PuTTY-User-Key-File-2 or -3), unencrypted or passphrase-protected
+    severity: critical
+    # The whole file, header to Private-MAC; the validator checks the Public-Lines and
+    # Private-Lines counts, so a public-only or truncated file is not reported.
+    pattern: '(PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}\r?\nEncryption: [a-z0-9-]{1,32}\r?\nComment: [^\r\n]{0,512}\r?\nPublic-Lines: [0-9]{1,3}\r?\n[A-Za-z0-9+/=:\r\n -]{20,}?Private-MAC: [0-9a-f]{40,64})'
+    secretGroup: 1
+    validator: putty-private-key
+    examples:
+      - |-
+        PuTTY-User-Key-File-3: ssh-ed25519
+        Encryption: none
+        Comment: deploy@build-7
+        Public-Lines: 2
+        x3cesJyIE8Hlr116Sfuya1Q5T6AT/i39bqsyI/eW3eCZk5hPdMukGvtQGeWQwW/J
+        DOwMO59avPRMjzicH7PIle2L0AFTkr+FeI52qkiO==
+        Private-Lines: 1
+        7QttCJoy/aLg+ZCK1lPRxPHwnfLcWGPUu2DNQ2eTEAVg
+        Private-MAC: 22ba07ac4edf30d4b889f2593a735b965ee60921105e0f6a84f6724be901e721
+      - |-
+        PuTTY-User-Key-File-2: ssh-rsa
+        Encryption: aes256-cbc
+        Comment: imported-openssh-key
+        Public-Lines: 1
+        x3cesJyIE8Hlr116Sfuya1Q5T6AT/i39bqsyI/eW3eCZk5hPdMukGvtQGeWQwW/J
+        Private-Lines: 2
+        DOwMO59avPRMjzicH7PIle2L0AFTkr+FeI52qkiO6iAlBMx5Zcx4ZaY4cFUjJ8Xy
+        7QttCJoy/aLg+ZCK1lPRxPHwnfLcWGPUu2DNQ2eTEAVg
+        Private-MAC: e6d52b2f8afbd9f3b1f3ac772e8d10b2fdfb22c0
+    negativeExamples:
+      - |-
+        PuTTY-User-Key-File-3: ssh-ed25519
+        Encryption: none
+        Comment: deploy@build-7
+        Public-Lines: 2
+        x3cesJyIE8Hlr116Sfuya1Q5T6AT/i39bqsyI/eW3eCZk5hPdMukGvtQGeWQwW/J
+        DOwMO59avPRMjzicH7PIle2L0AFTkr+FeI52qkiO==
+      - |-
+        PuTTY-User-Key-File-3: ssh-ed25519
+        Encryption: none
+        Comment: deploy@build-7
+        Public-Lines: 2
+        x3cesJyIE8Hlr116Sfuya1Q5T6AT/i39bqsyI/eW3eCZk5hPdMukGvtQGeWQwW/J
+        DOwMO59avPRMjzicH7PIle2L0AFTkr+FeI52qkiO==
+        Private-Lines: 3
+        7QttCJoy/aLg+ZCK1lPRxPHwnfLcWGPUu2DNQ2eTEAVg
+        Private-MAC: 22ba07ac4edf30d4b889f2593a735b965ee60921105e0f6a84f6724be901e721
+    references:
+      - https://the.earth.li/~sgtatham/putty/0.81/htmldoc/AppendixC.html
+
+  - id: ini-server-password
+    description: Server, admin or database password in a voice-chat server INI (Ventrilo, TeamSpeak, Mumble)
+    severity: high
+    pattern: '^[ \t]*(?i:adminpassword|password|serverpassword|serveradmin_password|dbpassword|registerpassword|icesecretwrite|icesecretread)[ \t]*=[ \t]*["'']?([^\s"'';#]{3,256})["'']?[ \t]*\r?$'
+    secretGroup: 1
+    paths: ['ventrilo_srv.ini', '*_srv.ini', 'ts3server.ini', 'ts3db_*.ini', 'server.ini', 'murmur.ini', 'mumble-server.ini']
+    examples:
+      - |-
+        [Server]
+        Name=Guild Hall
+        Phonetic=guild hall
+        Auth=1
+        AdminPassword=63RiQiSwm0n07Hz6
+        Password=U6wUzLHtYwQ15mxS
+      - |-
+        [config]
+        host=127.0.0.1
+        username=teamspeak
+        password=p8wA2QGPlS4EE045
+    negativeExamples:
+      - 'Password='
+      - 'serverpassword='
+      - 'AdminPassword=changeme'
+    references:
+      - https://www.ventrilo.com/setup.php
+      - https://wiki.mumble.info/wiki/Murmur.ini
+      - https://support.teamspeak.com/hc/en-us/articles/360002712257
+
+  - id: digitalocean-cli-token
+    description: DigitalOcean API token in a tugboat (.tugboat) or doctl configuration
+    severity: critical
+    pattern: '^[ \t]*(?:access_token|access-token|api_key|client_key)[ \t]*:[ \t]*["'']?([A-Za-z0-9_]{20,128})["'']?[ \t]*\r?$'
+    secretGroup: 1
+    minEntropy: 3.0
+    paths: ['.tugboat', 'doctl/config.yaml']
+    examples:
+      - |-
+        ---
+        authentication:
+          access_token: 6ccf3fe20e4bce911eb5514da483cfc33ef21fbf57b1fd978f87241d10077e18
+        ssh:
+          ssh_user: root
+          ssh_key_path: ~/.ssh/id_rsa
+    negativeExamples:
+      - '  access_token: YOUR_ACCESS_TOKEN_HERE'
+      - '  access_token: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+    references:
+      - https://github.com/petems/tugboat#configure
+      - https://docs.digitalocean.com/reference/doctl/reference/auth/init/
 """#),
         ("Rules/secrets/databases.yaml", #"""
 # Connection strings that carry a password.

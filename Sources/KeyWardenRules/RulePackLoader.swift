@@ -7,7 +7,7 @@ import KeyWardenSupport
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
                            optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
-                                       "contextKeywords", "credentialSet", "part", "overrides", "catchAll"])
+                                       "contextKeywords", "credentialSet", "part", "overrides", "catchAll", "paths"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
     public static func load(directories: [String]) throws -> [Rule] {
@@ -79,6 +79,10 @@ public enum RulePackLoader {
         if let node = fields["contextKeywords"], contextKeywords.isEmpty || contextKeywords.contains(where: \.isEmpty) {
             throw node.error("rule '\(id)': contextKeywords needs at least one non-empty word")
         }
+        let paths = try fields["paths"]?.stringList() ?? []
+        if let node = fields["paths"], paths.isEmpty || paths.contains(where: { $0.isEmpty || $0.contains("\\") }) {
+            throw node.error("rule '\(id)': paths needs at least one non-empty glob with '/' separators")
+        }
         return Rule(
             id: id,
             description: try fields.required("description").string(),
@@ -96,6 +100,7 @@ public enum RulePackLoader {
             part: part,
             overrides: try fields["overrides"]?.stringList() ?? [],
             catchAll: try fields["catchAll"]?.bool() ?? false,
+            paths: paths,
             location: node.location,
             patternLocation: patternNode.location
         )

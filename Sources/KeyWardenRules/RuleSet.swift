@@ -26,7 +26,7 @@ public struct RuleSet: Sendable {
         for rule in rules {
             for field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
                           rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
-                          rule.contextKeywords.joined(separator: ",")] {
+                          rule.contextKeywords.joined(separator: ","), rule.paths.joined(separator: ",")] {
                 hasher.update(data: Data(field.utf8))
                 hasher.update(data: Data([0]))
             }

@@ -22,6 +22,8 @@ struct EncodedSecretScanner {
 
     let matcher: Matcher
     let preference: MatchPreference
+    /// Rules that do not apply to this item's origin (see `RulePathScopes`).
+    var skipping: [Bool]? = nil
 
     func matches(in buffer: UnsafeRawBufferPointer, depth: Int = 1) throws -> [DecodedMatch] {
         var found: [DecodedMatch] = []
@@ -36,7 +38,7 @@ struct EncodedSecretScanner {
             let decoded = text.count..<(text.count + span.decoded.count)
             text += span.decoded
             text += UnsafeRawBufferPointer(rebasing: buffer[span.range.upperBound..<lineEnd])
-            for match in preference.preferred(try matcher.matches(in: text)) where match.secret.overlaps(decoded) {
+            for match in preference.preferred(try matcher.matches(in: text, skipping: skipping)) where match.secret.overlaps(decoded) {
                 found.append(DecodedMatch(ruleIndex: match.ruleIndex, secret: Array(text[match.secret]), entropy: match.entropy,
                                           encodedRange: span.range, encoding: span.encoding))
             }

@@ -58,7 +58,7 @@ public struct GitHistoryScanner: Sendable {
             }
         }
         let outcomes = try ScanPipeline(scanner: scanner)
-            .read(GitBlobSource(repository: repository, blobs: unscanned, maxBlobSize: maxBlobSize))
+            .read(GitBlobSource(repository: repository, blobs: unscanned, maxBlobSize: maxBlobSize, paths: head))
         for case let .scanned(findings, _) in outcomes { findings.forEach { fingerprints.insert($0.fingerprint) } }
         return fingerprints
     }
@@ -88,6 +88,8 @@ struct HistorySource: ScanSource {
         let first = introductions[blobs[index]]![0]
         return "\(first.path)@\(commits[first.commit].id.prefix(12))"
     }
+
+    func paths(of index: Int) -> [String] { introductions[blobs[index]]!.map(\.path) }
 
     func place(_ findings: [Finding], of index: Int) -> [Finding] {
         introductions[blobs[index]]!.flatMap { introduction in

@@ -11,6 +11,7 @@ public final class SecretScanner: Sendable {
     private let allowlist: SecretAllowlist
     private let preference: MatchPreference
     private let grouper: CredentialSetGrouper
+    private let scopes: RulePathScopes
     public let workers: Int
     /// When suppressions expire.
     private let now: Date
@@ -23,6 +24,7 @@ public final class SecretScanner: Sendable {
         self.allowlist = try SecretAllowlist(configuration)
         self.preference = MatchPreference(rules: compiled.rules)
         self.grouper = CredentialSetGrouper(rules: compiled.rules)
+        self.scopes = RulePathScopes(rules: compiled.rules)
         self.workers = workers
         self.now = configuration.now ?? Date()
         self.requireSuppressionMetadata = configuration.requireSuppressionMetadata
@@ -44,8 +46,10 @@ public final class SecretScanner: Sendable {
     /// Findings in one buffer, in report order: plain matches, matches in decoded base64 or
     /// percent-encoded text, and credential sets grouped into one finding each. Where the buffer
     /// came from is the pipeline's business: the findings have no path until a source places them.
-    public func findings(in buffer: UnsafeRawBufferPointer, worker: Worker) throws -> [Finding] {
-        let candidates = try locate(in: buffer, worker: worker)
+    /// `paths` are the names the buffer is known by; rules scoped to file names (`paths:` in a
+    /// pack) run only when one of them matches, so none run on a buffer without a name.
+    public func findings(in buffer: UnsafeRawBufferPointer, worker: Worker, paths: [String] = []) throws -> [Finding] {
+        let candidates = try locate(in: buffer, worker: worker, skipping: scopes.skipped(for: paths))
         guard !candidates.isEmpty else { return [] }
         let lines = LineIndex(buffer)
         let allowed = allow(candidates, in: buffer, lines: lines, worker: worker)
@@ -69,9 +73,11 @@ public final class SecretScanner: Sendable {
     }
 
     /// Stage 1: every rule match, plain and in decoded text, each value once by its most precise rule.
-    func locate(in buffer: UnsafeRawBufferPointer, worker: Worker) throws -> [Candidate] {
-        let matches = preference.preferred(try worker.matcher.matches(in: buffer))
-        let decoded = try EncodedSecretScanner(matcher: worker.matcher, preference: preference).matches(in: buffer)
+    func locate(in buffer: UnsafeRawBufferPointer, worker: Worker, skipping: [Bool]?) throws -> [Candidate] {
+        // Out-of-scope rules are dropped before preference, so a file rule that does not apply
+        // here cannot outrank the general rule that does.
+        let matches = preference.preferred(try worker.matcher.matches(in: buffer, skipping: skipping))
+        let decoded = try EncodedSecretScanner(matcher: worker.matcher, preference: preference, skipping: skipping).matches(in: buffer)
         let decodedRanges = decoded.map(\.encodedRange)
         let plain = matches.compactMap { match -> Candidate? in
             // A catch-all match on encoded text gives way to what its decoded form revealed.
@@ -124,7 +130,7 @@ public final class SecretScanner: Sendable {
         return findings.filter { seen.insert("\($0.fingerprint):\($0.line):\($0.column)").inserted }
     }
 
-    public func findings(in bytes: [UInt8], worker: Worker) throws -> [Finding] {
-        try bytes.withUnsafeBytes { try findings(in: $0, worker: worker) }
+    public func findings(in bytes: [UInt8], worker: Worker, paths: [String] = []) throws -> [Finding] {
+        try bytes.withUnsafeBytes { try findings(in: $0, worker: worker, paths: paths) }
     }
 }

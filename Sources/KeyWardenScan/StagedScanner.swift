@@ -37,6 +37,8 @@ struct StagedSource: ScanSource {
 
     func label(of index: Int) -> String { files[index].path }
 
+    func paths(of index: Int) -> [String] { [files[index].path] }
+
     func place(_ findings: [Finding], of index: Int) -> [Finding] {
         let file = files[index]
         return findings.filter { file.addedLines.intersects($0.line, $0.endLine) }.map { $0.placed(at: file.path) }

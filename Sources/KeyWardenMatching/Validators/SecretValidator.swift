@@ -18,6 +18,10 @@ public enum SecretValidators {
         BIP32PrivateKeyValidator.self,
         SolanaSecretKeyValidator.self,
         BasicAuthValidator.self,
+        Base64PasswordValidator.self,
+        JetBrainsScrambledPasswordValidator.self,
+        PuTTYPrivateKeyValidator.self,
+        CryptHashValidator.self,
         GenericSecretValueValidator.self,
         ChosenSecretValueValidator.self,
     ]

@@ -21,6 +21,8 @@ public struct FileSource: ScanSource {
 
     public func label(of index: Int) -> String { files[index].path }
 
+    public func paths(of index: Int) -> [String] { [files[index].path] }
+
     public func place(_ findings: [Finding], of index: Int) -> [Finding] {
         findings.map { $0.placed(at: files[index].path) }
     }

@@ -45,6 +45,8 @@ struct GitBlobSource: ScanSource {
     let repository: GitRepository
     let blobs: [String]
     let maxBlobSize: Int
+    /// The paths each blob has (HEAD's tree), for rules scoped to file names.
+    var paths: [String: [String]] = [:]
 
     var count: Int { blobs.count }
 
@@ -53,6 +55,8 @@ struct GitBlobSource: ScanSource {
     }
 
     func label(of index: Int) -> String { blobs[index] }
+
+    func paths(of index: Int) -> [String] { paths[blobs[index], default: []] }
 
     func place(_ findings: [Finding], of index: Int) -> [Finding] { findings }
 }

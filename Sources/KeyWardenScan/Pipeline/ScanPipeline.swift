@@ -46,7 +46,7 @@ public struct ScanPipeline: Sendable {
                     switch try reader.next() {
                     case let .text(bytes):
                         do {
-                            outcome = .scanned(try scanner.findings(in: bytes, worker: worker), bytes: bytes.count)
+                            outcome = .scanned(try scanner.findings(in: bytes, worker: worker, paths: source.paths(of: index)), bytes: bytes.count)
                         } catch {
                             outcome = .skipped(.unreadable("\(error)"))
                         }

@@ -10,6 +10,9 @@ public protocol ScanSource: Sendable {
     func reader(for indices: [Int]) throws -> any ContentReader
     /// The name a skipped item is reported under.
     func label(of index: Int) -> String
+    /// The paths item `index` is known by, for rules scoped to file names (`paths:` in a pack):
+    /// a file's path, every path a history blob was introduced at, none for standard input.
+    func paths(of index: Int) -> [String]
     /// The findings of item `index` placed where they belong: at a path, on the lines a commit
     /// adds, at every commit and path that introduced a blob.
     func place(_ findings: [Finding], of index: Int) -> [Finding]

@@ -16,6 +16,8 @@ public struct StandardInputSource: ScanSource {
 
     public func label(of index: Int) -> String { Self.path }
 
+    public func paths(of index: Int) -> [String] { [] }
+
     public func place(_ findings: [Finding], of index: Int) -> [Finding] { findings.map { $0.placed(at: Self.path) } }
 }
 
