@@ -17,6 +17,8 @@ public struct ImageSource: ScanSource {
 
     public func label(of index: Int) -> String { path }
 
+    public func paths(of index: Int) -> [String] { [path] }
+
     public func place(_ findings: [Finding], of index: Int) -> [Finding] {
         findings.map { $0.placed(at: path) }
     }

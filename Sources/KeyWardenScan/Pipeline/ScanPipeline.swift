@@ -52,7 +52,7 @@ public struct ScanPipeline: Sendable {
                         }
                         progress?.add(bytes: bytes.count)
                     case let .members(members):
-                        outcome = expand(members, worker: worker)
+                        outcome = expand(members, worker: worker, paths: source.paths(of: index))
                         if case let .expanded(_, _, bytes, _) = outcome { progress?.add(bytes: bytes) }
                     case let .skipped(reason):
                         outcome = .skipped(reason)
@@ -71,14 +71,17 @@ public struct ScanPipeline: Sendable {
     }
 
     /// An archive's members scanned like files, each finding remembering its member.
-    func expand(_ members: [ArchiveMember], worker: SecretScanner.Worker) -> ItemOutcome {
+    /// `paths` are the archive's own; a member is known by each of them joined to its path inside,
+    /// so rules scoped to file names (`.my.cnf`) apply to members too.
+    func expand(_ members: [ArchiveMember], worker: SecretScanner.Worker, paths: [String]) -> ItemOutcome {
         var findings: [Finding] = [], scanned = 0, bytes = 0
         var skipped: [(path: String, reason: SkippedInput.Reason)] = []
         for member in members {
             switch member.content {
             case let .text(text):
                 do {
-                    findings += try scanner.findings(in: text, worker: worker).map { finding in
+                    let memberPaths = paths.map { $0 + "!/" + member.path } + [member.path]
+                    findings += try scanner.findings(in: text, worker: worker, paths: memberPaths).map { finding in
                         var inside = finding
                         inside.archivePath = member.path
                         return inside
