@@ -120,20 +120,29 @@ import Testing
         #expect(try H.keywarden(["scan", "--git", "--baseline", baseline.path + "/b.yaml"], in: repo.path).status == 0)
     }
 
-    @Test func hookInstallWritesAWorkingHookAndChainsAnExistingOne() throws {
+    @Test func hookInstallRefusesAForeignHookAndChainsOneTheUserMoved() throws {
         let repo = try H.repository()
-        try repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho previous-hook-ran >&2\n")
+        let userHook = "#!/bin/sh\necho previous-hook-ran >&2\n"
+        try repo.write(".git/hooks/pre-commit", userHook)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
 
+        let refused = try H.keywarden(["hook", "install", "--path", repo.path], in: "/")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("pre-commit.keywarden-chained"))
+        #expect(repo.read(".git/hooks/pre-commit") == userHook)
+        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained") == nil)
+
+        // Following the instructions: the user moves their hook to the chained name.
+        try FileManager.default.moveItem(atPath: repo.path + "/.git/hooks/pre-commit",
+                                         toPath: repo.path + "/.git/hooks/pre-commit.keywarden-chained")
         let first = try H.keywarden(["hook", "install", "--path", repo.path], in: "/")
         #expect(first.status == 0)
-        #expect(first.stdout.contains("existing hook now runs first"))
-        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained")?.contains("previous-hook-ran") == true)
+        #expect(first.stdout.contains("installed"))
         let installed = repo.read(".git/hooks/pre-commit")
         let second = try H.keywarden(["hook", "install", "--path", repo.path], in: "/")
         #expect(second.stdout.contains("already installed"))
         #expect(repo.read(".git/hooks/pre-commit") == installed)
-        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained")?.contains("previous-hook-ran") == true)
+        #expect(repo.read(".git/hooks/pre-commit.keywarden-chained") == userHook)
 
         try repo.write("leak.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "leak.env"], in: repo.path)
