@@ -13,7 +13,7 @@ public struct FileSource: ScanSource {
     public var count: Int { files.count }
 
     public func reader(for indices: [Int]) throws -> any ContentReader {
-        PathReader(paths: indices.map { files[$0].path }, maxSize: maxFileSize)
+        PathReader(paths: indices.map { files[$0].fileSystemPath }, maxSize: maxFileSize)
     }
 
     public func label(of index: Int) -> String { files[index].path }
@@ -25,17 +25,17 @@ public struct FileSource: ScanSource {
 
 /// Reads paths one after another.
 final class PathReader: ContentReader {
-    private var paths: IndexingIterator<[String]>
+    private var paths: IndexingIterator<[[UInt8]]>
     private let maxSize: Int
 
-    init(paths: [String], maxSize: Int) {
+    init(paths: [[UInt8]], maxSize: Int) {
         self.paths = paths.makeIterator()
         self.maxSize = maxSize
     }
 
     func next() throws -> ContentOutcome {
         guard let path = paths.next() else { return .skipped(.unreadable("no more files")) }
-        switch FileContent.read(path: path, maxSize: maxSize) {
+        switch FileContent.read(fileSystemPath: path, maxSize: maxSize) {
         case let .text(bytes): return .text(bytes)
         case let .skipped(reason): return .skipped(reason)
         }

@@ -6,10 +6,12 @@ final class GitBlobContentReader: ContentReader {
     private let reader: GitBlobReader
     private let ids: [String]
     private let maxSize: Int
+    private let repository: String
     private var position = 0
 
     init(_ repository: GitRepository, ids: [String], maxSize: Int) throws {
         reader = try GitBlobReader(repository, ids: ids, maxSize: maxSize)
+        self.repository = repository.path
         self.ids = ids
         self.maxSize = maxSize
     }
@@ -19,8 +21,10 @@ final class GitBlobContentReader: ContentReader {
         switch try reader.next() {
         case .text: return .text(reader.content)
         case .binary: return .skipped(.binary)
-        case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: maxSize))
-        case .missing: return .skipped(.unreadable("blob \(ids[position]) is missing from the repository"))
+        case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: FileContent.limit(maxSize)))
+        // Fails the scan (exit 3) rather than skipping: a history or staged scan that passes
+        // without having read a blob would be a silent pass.
+        case .missing: throw GitError.missingObject(repository: repository, id: ids[position])
         }
     }
 
