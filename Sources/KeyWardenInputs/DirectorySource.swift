@@ -163,7 +163,7 @@ public struct DirectorySource: Sendable {
             // Names as bytes: a name that is not UTF-8 must reach open() unchanged.
             var children: [(name: [UInt8], type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in Array(buffer.prefix { $0 != 0 }) }
                 if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)

@@ -37,8 +37,8 @@ package enum FileContent {
         guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .skipped(.notRegularFile) }
         let size = Int(info.st_size)
-        let limit = limit(maxSize)
-        guard size <= limit else { return .skipped(.tooLarge(size: size, limit: limit)) }
+        let sizeLimit = limit(maxSize)
+        guard size <= sizeLimit else { return .skipped(.tooLarge(size: size, limit: sizeLimit)) }
         // Read straight into uninitialised storage: zero-filling first would write every byte twice.
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
@@ -72,8 +72,8 @@ package enum FileContent {
                 return .skipped(.unreadable(String(cString: strerror(errno))))
             }
             if count == 0 { break }
-            let limit = limit(maxSize)
-            guard bytes.count + count <= limit else { return .skipped(.tooLarge(size: bytes.count + count, limit: limit)) }
+            let sizeLimit = limit(maxSize)
+            guard bytes.count + count <= sizeLimit else { return .skipped(.tooLarge(size: bytes.count + count, limit: sizeLimit)) }
             bytes += chunk[..<count]
         }
         return classify(bytes)

@@ -36,7 +36,7 @@ package enum WideText {
         return nil
     }
 
-    /// Whether the first 8 KiB read as ASCII code units in `form`: a whole number of units, the
+    /// Whether the first 8 KiB read as Latin-1 code units in `form`: a whole number of units, the
     /// high bytes of every unit zero and the low byte a printable character or whitespace.
     static func looksLikeASCII(_ bytes: [UInt8], as form: Form) -> Bool {
         let length = form.unitLength
@@ -55,7 +55,7 @@ package enum WideText {
                 guard probe[index] == 0, probe[index + 1] == 0, probe[index + 2] == 0 else { return false }
                 low = probe[index + 3]
             }
-            guard (0x20..<0x7F).contains(low) || low == 0x09 || low == 0x0A || low == 0x0D || low == 0x0C else { return false }
+            guard (0x20..<0x7F).contains(low) || low >= 0xA0 || low == 0x09 || low == 0x0A || low == 0x0D || low == 0x0C else { return false }
             index += length
         }
         return true
