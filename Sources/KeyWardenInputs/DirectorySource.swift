@@ -9,10 +9,19 @@ import KeyWardenSupport
 /// file it leaves out. Skips `.git/` directories and the configured skip globs; follows
 /// symbolic links only when asked, and then never twice into the same directory.
 public struct DirectorySource: Sendable {
-    /// A file to scan: the path shown in reports and the path relative to its root (for globs).
+    /// A file to scan: the path shown in reports, the path relative to its root (for globs) and
+    /// the bytes that name it. A name that is not valid UTF-8 is still a file to scan: it is
+    /// opened by its bytes and shown with the invalid bytes written `\xNN`.
     public struct Entry: Sendable, Hashable {
         public let path: String
         public let relativePath: String
+        public let fileSystemPath: [UInt8]
+
+        public init(path: String, relativePath: String, fileSystemPath: [UInt8]? = nil) {
+            self.path = path
+            self.relativePath = relativePath
+            self.fileSystemPath = fileSystemPath ?? Array(path.utf8)
+        }
     }
 
     public let roots: [String]
@@ -27,10 +36,10 @@ public struct DirectorySource: Sendable {
         self.roots = roots.isEmpty ? ["."] : roots
         self.followSymlinks = followSymlinks
         self.skip = skip
-        self.excludedDirectories = Set(excludedDirectories.compactMap(Self.realPath))
+        self.excludedDirectories = Set(excludedDirectories.compactMap { Self.realPath(Array($0.utf8CString)) })
     }
 
-    static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: [CChar]) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -42,21 +51,66 @@ public struct DirectorySource: Sendable {
         public var description: String { "no such file or directory: \(path)" }
     }
 
+    /// A root that exists but cannot be read: the scan the user asked for cannot be done.
+    public struct UnreadableRoot: Error, CustomStringConvertible {
+        public let path: String
+        public let detail: String
+        public var description: String { "cannot read \(path): \(detail)" }
+    }
+
     public func entries() throws -> (files: [Entry], skipped: [SkippedInput]) {
         var walk = Walk(followSymlinks: followSymlinks, excluded: excludedDirectories, skip: skip)
         for root in roots {
             var info = stat()
             guard lstat(root, &info) == 0 else { throw MissingRoot(path: root) }
             let display = Self.trimmed(root)
+            if let problem = Self.readProblem(root) { throw UnreadableRoot(path: display, detail: problem) }
             if info.st_mode & S_IFMT == S_IFDIR || (info.st_mode & S_IFMT == S_IFLNK && Self.isDirectory(root)) {
-                walk.directory(display, relative: "", root: display)
+                walk.directory(Array(display.utf8), relative: "", root: display)
             } else {
                 // A file named explicitly is scanned even when it is a symlink: the user asked for it.
                 walk.files.append(Entry(path: display, relativePath: (display as String).split(separator: "/").last.map(String.init) ?? display))
             }
         }
-        let unique = Dictionary(walk.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return (unique.values.sorted { $0.path < $1.path }, walk.skipped.sorted())
+        let unique = Dictionary(walk.files.map { ($0.fileSystemPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = unique.values.sorted {
+            $0.path != $1.path ? $0.path < $1.path : $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath)
+        }
+        return (files, walk.skipped.sorted())
+    }
+
+    /// Why a root cannot be read (a directory not listable, a file not openable), nil when it can.
+    /// Opened non-blocking: a root that is a FIFO must not hang the scan here either.
+    static func readProblem(_ root: String) -> String? {
+        if isDirectory(root) {
+            guard let handle = opendir(root) else { return String(cString: strerror(errno)) }
+            closedir(handle)
+            return nil
+        }
+        let descriptor = open(root, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return nil
+    }
+
+    /// A path for people: the UTF-8 text, with each byte that is not part of valid UTF-8 as `\xNN`.
+    static func display(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var text = ""
+        var rest = bytes[...]
+        next: while let first = rest.first {
+            // The shortest valid sequence here (a scalar is 1 to 4 bytes), else one escaped byte.
+            for length in 1...min(4, rest.count) {
+                if let piece = String(validating: rest.prefix(length), as: UTF8.self) {
+                    text += piece
+                    rest = rest.dropFirst(length)
+                    continue next
+                }
+            }
+            text += "\\x" + (first < 0x10 ? "0" : "") + String(first, radix: 16, uppercase: true)
+            rest = rest.dropFirst()
+        }
+        return text
     }
 
     static func trimmed(_ root: String) -> String {
@@ -89,10 +143,12 @@ public struct DirectorySource: Sendable {
             self.skip = skip
         }
 
-        mutating func directory(_ path: String, relative: String, root: String) {
-            if !excluded.isEmpty, let real = DirectorySource.realPath(path), excluded.contains(real) { return }
+        mutating func directory(_ rawPath: [UInt8], relative: String, root: String) {
+            let path = DirectorySource.display(rawPath)
+            let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+            if !excluded.isEmpty, let real = DirectorySource.realPath(cPath), excluded.contains(real) { return }
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard stat(cPath, &info) == 0 else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 return
             }
@@ -100,26 +156,30 @@ public struct DirectorySource: Sendable {
                 skipped.append(SkippedInput(path: path, reason: .symlinkLoop))
                 return
             }
-            guard let handle = opendir(path) else {
+            guard let handle = opendir(cPath) else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 return
             }
-            var children: [(name: String, type: UInt8)] = []
+            // Names as bytes: a name that is not UTF-8 must reach open() unchanged.
+            var children: [(name: [UInt8], type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { children.append((name, entry.pointee.d_type)) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in Array(buffer.prefix { $0 != 0 }) }
+                if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)
-            for child in children.sorted(by: { $0.name < $1.name }) {
-                let childPath = path == "." ? child.name : (path == "/" ? "/" + child.name : path + "/" + child.name)
-                let childRelative = relative.isEmpty ? child.name : relative + "/" + child.name
+            for child in children.sorted(by: { DirectorySource.display($0.name) < DirectorySource.display($1.name) }) {
+                let childPath = rawPath == [0x2E] ? child.name : (rawPath == [0x2F] ? [0x2F] + child.name : rawPath + [0x2F] + child.name)
+                let name = DirectorySource.display(child.name)
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
                 visit(childPath, relative: childRelative, root: root, type: child.type)
             }
         }
 
         /// `type` is readdir's d_type: it saves an lstat per entry, except where the file
         /// system does not report types (DT_UNKNOWN).
-        mutating func visit(_ path: String, relative: String, root: String, type: UInt8) {
+        mutating func visit(_ rawPath: [UInt8], relative: String, root: String, type: UInt8) {
+            let path = DirectorySource.display(rawPath)
+            let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
             let kind: mode_t
             switch Int32(type) {
             case Int32(DT_REG): kind = S_IFREG
@@ -127,7 +187,7 @@ public struct DirectorySource: Sendable {
             case Int32(DT_LNK): kind = S_IFLNK
             default:
                 var info = stat()
-                guard lstat(path, &info) == 0 else {
+                guard lstat(cPath, &info) == 0 else {
                     skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                     return
                 }
@@ -136,9 +196,9 @@ public struct DirectorySource: Sendable {
             switch kind {
             case S_IFDIR:
                 if (relative as String).split(separator: "/").last == ".git" || skip(relative) { return }
-                directory(path, relative: relative, root: root)
+                directory(rawPath, relative: relative, root: root)
             case S_IFREG:
-                if !skip(relative) { files.append(Entry(path: path, relativePath: relative)) }
+                if !skip(relative) { files.append(Entry(path: path, relativePath: relative, fileSystemPath: rawPath)) }
             case S_IFLNK:
                 if skip(relative) { return }
                 guard followSymlinks else {
@@ -146,14 +206,14 @@ public struct DirectorySource: Sendable {
                     return
                 }
                 var target = stat()
-                guard stat(path, &target) == 0 else {
+                guard stat(cPath, &target) == 0 else {
                     skipped.append(SkippedInput(path: path, reason: errno == ELOOP ? .symlinkLoop : .brokenSymlink))
                     return
                 }
                 if target.st_mode & S_IFMT == S_IFDIR {
-                    directory(path, relative: relative, root: root)
+                    directory(rawPath, relative: relative, root: root)
                 } else if target.st_mode & S_IFMT == S_IFREG {
-                    files.append(Entry(path: path, relativePath: relative))
+                    files.append(Entry(path: path, relativePath: relative, fileSystemPath: rawPath))
                 } else {
                     skipped.append(SkippedInput(path: path, reason: .notRegularFile))
                 }
@@ -162,6 +222,11 @@ public struct DirectorySource: Sendable {
             }
         }
     }
+}
+
+extension DirectorySource.UnreadableRoot: ClassifiedError {
+    /// The user asked for this path and it could not be read: the scan is incomplete (exit 3).
+    public var failureClass: FailureClass { .incomplete }
 }
 
 extension DirectorySource.MissingRoot: ClassifiedError {

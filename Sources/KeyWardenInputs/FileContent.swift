@@ -4,10 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole file for scanning, refusing what must not be scanned: files over the size
-/// limit and binary files (a NUL byte in the first 8 KiB, the heuristic git and grep use).
+/// Reads a whole file for scanning, refusing what must not be scanned: anything but a regular
+/// file, files over the size limit and binary files (a NUL byte in the first 8 KiB, the heuristic
+/// git and grep use, once UTF-16 and UTF-32 text has been recognised as text).
 package enum FileContent {
     static let binaryProbeLength = 8 * 1024
+    /// The largest content the matcher takes (its length is a 32-bit count), whatever
+    /// --max-file-size says: anything larger is skipped by its size, never read.
+    package static let largestScannable = Int(UInt32.max)
+
+    /// The size limit in force: the user's, capped by what the matcher can take.
+    package static func limit(_ maxSize: Int) -> Int { min(maxSize, largestScannable) }
 
     package enum Outcome {
         case text([UInt8])
@@ -15,14 +22,23 @@ package enum FileContent {
     }
 
     package static func read(path: String, maxSize: Int) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        read(fileSystemPath: Array(path.utf8), maxSize: maxSize)
+    }
+
+    /// Reads the file these bytes name (any bytes but NUL, UTF-8 or not).
+    package static func read(fileSystemPath: [UInt8], maxSize: Int) -> Outcome {
+        let path = fileSystemPath.map { CChar(bitPattern: $0) } + [0]
+        // Non-blocking: the walk saw a regular file, but by now the name may be a FIFO (opening
+        // one blocks until a writer comes) or a device; fstat on what was opened decides.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .skipped(.notRegularFile) }
         let size = Int(info.st_size)
-        guard size <= maxSize else { return .skipped(.tooLarge(size: size, limit: maxSize)) }
+        let sizeLimit = limit(maxSize)
+        guard size <= sizeLimit else { return .skipped(.tooLarge(size: size, limit: sizeLimit)) }
         // Read straight into uninitialised storage: zero-filling first would write every byte twice.
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
@@ -41,8 +57,7 @@ package enum FileContent {
             initialized = filled
         }
         if failure != 0 { return .skipped(.unreadable(String(cString: strerror(failure)))) }
-        if isBinary(bytes) { return .skipped(.binary) }
-        return .text(bytes)
+        return classify(bytes)
     }
 
     /// Reads a stream to its end (standard input: a pipe has no size to check first), refusing it
@@ -57,11 +72,19 @@ package enum FileContent {
                 return .skipped(.unreadable(String(cString: strerror(errno))))
             }
             if count == 0 { break }
-            guard bytes.count + count <= maxSize else { return .skipped(.tooLarge(size: bytes.count + count, limit: maxSize)) }
+            let sizeLimit = limit(maxSize)
+            guard bytes.count + count <= sizeLimit else { return .skipped(.tooLarge(size: bytes.count + count, limit: sizeLimit)) }
             bytes += chunk[..<count]
         }
-        if isBinary(bytes) { return .skipped(.binary) }
-        return .text(bytes)
+        return classify(bytes)
+    }
+
+    /// Text as it is, wide text as UTF-8, or binary.
+    package static func classify(_ bytes: [UInt8]) -> Outcome {
+        if let decoded = WideText.utf8(from: bytes) {
+            return decoded.count <= largestScannable ? .text(decoded) : .skipped(.tooLarge(size: decoded.count, limit: largestScannable))
+        }
+        return isBinary(bytes) ? .skipped(.binary) : .text(bytes)
     }
 
     static func isBinary(_ bytes: [UInt8]) -> Bool {

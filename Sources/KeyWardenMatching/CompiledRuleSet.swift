@@ -7,7 +7,8 @@ import Synchronization
 /// regex per rule for confirmation and capture extraction. Immutable and shared by all workers.
 public final class CompiledRuleSet: Sendable {
     public let ruleSet: RuleSet
-    let database: HyperscanDatabase
+    /// Nil for an empty rule set (Hyperscan refuses a database of no patterns): nothing matches.
+    let database: HyperscanDatabase?
     let plans: [RuleMatchPlan]
     let validators: [SecretValidator?]
     private let regexes: RegexTable
@@ -26,6 +27,10 @@ public final class CompiledRuleSet: Sendable {
             return
         }
         var plans = try ruleSet.rules.map(RuleMatchPlan.make)
+        guard !ruleSet.rules.isEmpty else {
+            self.init(ruleSet, database: nil, plans: [])
+            return
+        }
         let database: HyperscanDatabase
         do {
             database = try HyperscanDatabase.compile(ruleSet.rules.map(\.pattern), flags: plans.map(\.flags))
@@ -44,7 +49,7 @@ public final class CompiledRuleSet: Sendable {
 
     /// Regexes start empty: the fresh-compile path stores the ones it built, a cached rule set
     /// builds them on first hit.
-    init(_ ruleSet: RuleSet, database: HyperscanDatabase, plans: [RuleMatchPlan]) {
+    init(_ ruleSet: RuleSet, database: HyperscanDatabase?, plans: [RuleMatchPlan]) {
         self.ruleSet = ruleSet
         self.database = database
         self.plans = plans

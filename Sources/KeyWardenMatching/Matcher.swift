@@ -3,7 +3,8 @@ import KeyWardenRules
 /// PCRE2 match data. Create one per worker; never share one between threads.
 public final class Matcher {
     public let compiled: CompiledRuleSet
-    private let scratch: HyperscanScratch
+    /// Nil when the rule set is empty.
+    private let scratch: HyperscanScratch?
     /// Per-rule PCRE2 match state, made when the rule is first hit.
     private var pcre: [PCRE2Matcher?]
     private let windows: MatchWindows
@@ -15,7 +16,7 @@ public final class Matcher {
 
     public init(_ compiled: CompiledRuleSet) throws {
         self.compiled = compiled
-        scratch = try HyperscanScratch(for: compiled.database)
+        scratch = try compiled.database.map { try HyperscanScratch(for: $0) }
         pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
         contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }
@@ -27,7 +28,8 @@ public final class Matcher {
     /// names the buffer's origin does not have), and skipping them saves their PCRE2 work.
     public func matches(in buffer: UnsafeRawBufferPointer, skipping: [Bool]? = nil) throws -> [SecretMatch] {
         windows.reset()
-        try compiled.database.scan(buffer, scratch: scratch, into: windows.sink)
+        guard let database = compiled.database, let scratch else { return [] }
+        try database.scan(buffer, scratch: scratch, into: windows.sink)
         guard windows.hasAny else { return [] }
         var found: [SecretMatch] = []
         for rule in windows.rulesHit where !(skipping?[rule] ?? false) {

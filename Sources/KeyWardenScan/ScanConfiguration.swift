@@ -42,9 +42,26 @@ public struct ScanConfiguration: Sendable {
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
-        let root = try YAMLDocument.load(path: path)
+        try load(try YAMLDocument.load(path: path), source: path, base: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// The `.keywarden.yaml` the index holds at the repository root, for `--staged`: the work
+    /// tree's copy is not what the commit records, and an unstaged edit there (`skipPaths: ["**"]`)
+    /// must not hide what is staged. Rule directories stay relative to the work tree (or the
+    /// repository): they only add rules, so they cannot hide a finding.
+    public static func staged(in repository: GitRepository) throws -> ScanConfiguration {
+        guard let bytes = try repository.indexFile(fileName) else { return ScanConfiguration() }
+        let source = ":" + fileName  // git's name for the index's copy
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DiagnosticError(at: SourceLocation(file: source, line: 1, column: 1), "file is not valid UTF-8")
+        }
+        return try load(try YAMLDocument.parse(text, file: source), source: source, base: repository.workTree ?? repository.path)
+    }
+
+    /// Reads a parsed config; `base` is the directory relative rule directories start from.
+    static func load(_ root: YAMLNode, source: String, base: String) throws -> ScanConfiguration {
         var configuration = ScanConfiguration()
-        configuration.source = path
+        configuration.source = source
         let fields = try root.fields(optional: topKeys)
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
@@ -69,7 +86,6 @@ public struct ScanConfiguration: Sendable {
             configuration.disabledRules = try disabled.stringList()
             configuration.disabledRulesLocation = disabled.location
         }
-        let base = (path as NSString).deletingLastPathComponent
         configuration.ruleDirectories = try fields["ruleDirectories"]?.stringList().map {
             $0.hasPrefix("/") ? $0 : (base.isEmpty ? $0 : (base as NSString).appendingPathComponent($0))
         } ?? []

@@ -25,8 +25,10 @@ struct HookInstallCommand: ParsableCommand {
         abstract: "Write the git pre-commit hook that runs `keywarden scan --staged`.",
         discussion: """
         The hook blocks a commit that adds a secret, reading only what is staged. An existing \
-        pre-commit hook is never overwritten: it is renamed to pre-commit.keywarden-chained and \
-        runs first (its failure still blocks the commit). Running this again changes nothing. \
+        pre-commit hook is never overwritten or moved: unless it is exactly keywarden's hook, the \
+        install stops (exit 2). To keep that hook, move it to pre-commit.keywarden-chained: \
+        keywarden's hook runs it first and its failure still blocks the commit. Running this again \
+        changes nothing. \
         The hook uses `keywarden` from PATH, else the binary that installed it. \
         With the pre-commit framework, use the hooks in .pre-commit-hooks.yaml instead.
         """
@@ -42,8 +44,6 @@ struct HookInstallCommand: ParsableCommand {
         switch outcome {
         case let .installed(hook):
             print("installed \(hook)")
-        case let .chained(hook, previous):
-            print("installed \(hook); the existing hook now runs first from \(previous)")
         case let .alreadyInstalled(hook):
             print("already installed: \(hook)")
         }

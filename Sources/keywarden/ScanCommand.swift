@@ -21,7 +21,8 @@ struct ScanCommand: ParsableCommand {
         --show-secrets is given.
 
         A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values \
-        and disable or add rules. Inline markers silence one finding: `keywarden:allow` (also \
+        and disable or add rules; --staged reads the copy staged in the index, never the work \
+        tree's. Inline markers silence one finding: `keywarden:allow` (also \
         `gitleaks:allow`, `pragma: allowlist secret`) on its line, `keywarden:allow-next-line` \
         (also `pragma: allowlist nextline secret`) on the line before.
 
@@ -95,7 +96,11 @@ struct ScanCommand: ParsableCommand {
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
         let repository = try git.repository(paths: paths)
-        var configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+        var configuration = if let repository, git.staged, config == nil {
+            try ScanConfiguration.staged(in: repository)
+        } else {
+            try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+        }
         configuration.now = report.now?.date
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
         let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))

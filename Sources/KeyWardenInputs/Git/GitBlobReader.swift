@@ -40,16 +40,25 @@ package final class GitBlobReader {
         guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {
             throw .unexpectedOutput(repository: repository, command: "cat-file", detail: String(decoding: header, as: UTF8.self))
         }
-        if size > maxSize {
+        if size > FileContent.limit(maxSize) {
             guard git.output.skip(size + 1) else { throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "truncated object") }
             return .tooLarge(size: size)
         }
         guard git.output.read(exactly: size, into: &content), git.output.skip(1) else {
             throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "truncated object")
         }
-        // The rule FileContent applies to files: a NUL byte in the first 8 KiB means binary.
-        if content.prefix(FileContent.binaryProbeLength).contains(0) { return .binary(size: size) }
-        return .text
+        // The rules FileContent applies to files: wide text is decoded, then a NUL byte in the
+        // first 8 KiB means binary.
+        guard content.prefix(FileContent.binaryProbeLength).contains(0) else { return .text }
+        switch FileContent.classify(content) {
+        case let .text(decoded):
+            content = decoded
+            return .text
+        case .skipped(.tooLarge):
+            return .tooLarge(size: size)
+        case .skipped:
+            return .binary(size: size)
+        }
     }
 
     package func finish() throws(GitError) { try git.finish() }

@@ -11,6 +11,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unexpectedOutput(repository: String, command: String, detail: String)
     /// A revision given by the user (`--since-commit`, `--branch`) does not name a commit.
     case unknownRevision(repository: String, revision: String)
+    /// An object the scan had to read is not in the repository (a damaged repository, a partial
+    /// clone): what it holds is unknown, so the scan cannot say there is nothing there.
+    case missingObject(repository: String, id: String)
 
     public var description: String {
         switch self {
@@ -24,6 +27,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             "unexpected output from git \(command) in \(repository): \(detail)"
         case let .unknownRevision(repository, revision):
             "unknown revision in \(repository): \(revision)"
+        case let .missingObject(repository, id):
+            "object \(id) is missing from \(repository); its content could not be scanned"
         }
     }
 }

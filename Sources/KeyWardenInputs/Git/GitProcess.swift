@@ -40,6 +40,14 @@ final class GitProcess {
         return environment.map { "\($0.key)=\($0.value)" }
     }()
 
+    /// Options before every command. A scanned repository is untrusted: its config must not make
+    /// a scan run a program. `core.fsmonitor` is run by `diff --cached` (the staged scan);
+    /// external diff and textconv drivers are off through `--no-ext-diff`/`--no-textconv` on every
+    /// command that makes a patch, and `log.showSignature=false` keeps gpg from running. No command
+    /// keywarden runs here fires hooks, fetches, applies filters or pages, and `core.hooksPath`
+    /// stays as configured because `hook install` must honour it.
+    static let safetyOptions = ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false"]
+
     /// Starts `git -C directory arguments...`; `input` is written to its stdin (from another
     /// thread when it could fill the pipe, so a command that answers as it reads cannot deadlock).
     init(directory: String, arguments: [String], input: [UInt8]? = nil) throws(GitError) {
@@ -104,7 +112,7 @@ final class GitProcess {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, fileno(errorFile), 2)
 
-        let argv = [executable, "-C", directory, "-c", "core.quotePath=false"] + arguments
+        let argv = [executable, "-C", directory] + Self.safetyOptions + arguments
         var pid: pid_t = 0
         let status = withCStrings(argv) { argv in
             withCStrings(environment) { environment in

@@ -72,6 +72,16 @@ public struct GitRepository: Sendable {
         return answer.status == 0 && !name.isEmpty ? name : nil
     }
 
+    /// The content of `path` (relative to the repository root) as staged in the index, nil when
+    /// the index has no such file. Honours GIT_INDEX_FILE, as a hook run by `commit -a` needs.
+    public func indexFile(_ path: String) throws(GitError) -> [UInt8]? {
+        // ":<path>" is the stage-0 entry; a path without "./" is taken from the root.
+        let answer = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", ":" + path], allowing: [0, 1, 128])
+        let id = String(decoding: answer.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard answer.status == 0, !id.isEmpty else { return nil }
+        return try run(["cat-file", "blob", id]).output
+    }
+
     /// The blobs of HEAD's tree (regular files only) and the paths they are at; empty without commits.
     public func headBlobs() throws(GitError) -> [String: [String]] {
         guard try head() != nil else { return [:] }

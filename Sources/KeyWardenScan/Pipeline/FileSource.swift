@@ -16,7 +16,7 @@ public struct FileSource: ScanSource {
     public var count: Int { files.count }
 
     public func reader(for indices: [Int]) throws -> any ContentReader {
-        PathReader(paths: indices.map { files[$0].path }, maxSize: maxFileSize, archives: archives)
+        PathReader(paths: indices.map { files[$0].fileSystemPath }, maxSize: maxFileSize, archives: archives)
     }
 
     public func label(of index: Int) -> String { files[index].path }
@@ -30,11 +30,11 @@ public struct FileSource: ScanSource {
 
 /// Reads paths one after another.
 final class PathReader: ContentReader {
-    private var paths: IndexingIterator<[String]>
+    private var paths: IndexingIterator<[[UInt8]]>
     private let maxSize: Int
     private let archives: ArchiveLimits
 
-    init(paths: [String], maxSize: Int, archives: ArchiveLimits) {
+    init(paths: [[UInt8]], maxSize: Int, archives: ArchiveLimits) {
         self.paths = paths.makeIterator()
         self.maxSize = maxSize
         self.archives = archives
@@ -43,13 +43,14 @@ final class PathReader: ContentReader {
     func next() throws -> ContentOutcome {
         guard let path = paths.next() else { return .skipped(.unreadable("no more files")) }
         // Archives are streamed member by member: their own size is not the limit, each member's is.
-        if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: path) {
-            switch ArchiveExpansion.members(ofFile: path, limits: archives) {
+        let name = String(decoding: path, as: UTF8.self)
+        if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: name) {
+            switch ArchiveExpansion.members(ofFile: name, limits: archives) {
             case let .success(members): return .members(members)
             case let .failure(refusal): return .skipped(refusal.reason)
             }
         }
-        switch FileContent.read(path: path, maxSize: maxSize) {
+        switch FileContent.read(fileSystemPath: path, maxSize: maxSize) {
         case let .text(bytes): return .text(bytes)
         case let .skipped(reason): return .skipped(reason)
         }

@@ -9,10 +9,12 @@ final class GitBlobContentReader: ContentReader {
     /// Each blob's path where it is known (history): a binary blob named like an archive is opened.
     private let names: [String?]
     private let archives: ArchiveLimits?
+    private let repository: String
     private var position = 0
 
     init(_ repository: GitRepository, ids: [String], maxSize: Int, names: [String?] = [], archives: ArchiveLimits? = nil) throws {
         reader = try GitBlobReader(repository, ids: ids, maxSize: maxSize)
+        self.repository = repository.path
         self.ids = ids
         self.maxSize = maxSize
         self.names = names
@@ -31,8 +33,10 @@ final class GitBlobContentReader: ContentReader {
                 }
             }
             return .skipped(.binary)
-        case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: maxSize))
-        case .missing: return .skipped(.unreadable("blob \(ids[position]) is missing from the repository"))
+        case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: FileContent.limit(maxSize)))
+        // Fails the scan (exit 3) rather than skipping: a history or staged scan that passes
+        // without having read a blob would be a silent pass.
+        case .missing: throw GitError.missingObject(repository: repository, id: ids[position])
         }
     }
 

