@@ -87,6 +87,10 @@ public struct DirectorySource: Sendable {
             closedir(handle)
             return nil
         }
+        // A socket cannot be opened at all (ENXIO): like a FIFO or a device, it is skipped by the
+        // read as "not a regular file", not a root the user cannot read.
+        var info = stat()
+        if stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK { return nil }
         let descriptor = open(root, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         close(descriptor)

@@ -31,7 +31,13 @@ package enum FileContent {
         // Non-blocking: the walk saw a regular file, but by now the name may be a FIFO (opening
         // one blocks until a writer comes) or a device; fstat on what was opened decides.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else {
+            let failure = errno
+            // A socket cannot be opened at all (ENXIO): it is not a regular file, not an unreadable one.
+            var info = stat()
+            if failure == ENXIO, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK { return .skipped(.notRegularFile) }
+            return .skipped(.unreadable(String(cString: strerror(failure))))
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable(String(cString: strerror(errno)))) }

@@ -189,6 +189,8 @@ import Testing
         // A config only in the work tree is not the commit's either.
         try H.git(["rm", "-q", "--cached", ".keywarden.yaml"], in: repo.path)
         try H.git(["commit", "-q", "-m", "drop config"], in: repo.path)
+        // leak.env went in with that commit; a new line with the key is what this one adds.
+        try repo.write("leak.env", "GITHUB_TOKEN=\(key)\nBACKUP_TOKEN=\(key)\n")
         try H.git(["add", "leak.env"], in: repo.path)
         #expect(try H.keywarden(["scan", "--staged"], in: repo.path).status == 1)
     }

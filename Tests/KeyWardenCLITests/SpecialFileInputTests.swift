@@ -12,7 +12,8 @@ import Testing
     /// Runs the scan under coreutils `timeout`, so a scan that blocks fails the test (exit 124)
     /// instead of hanging the suite.
     func boundedScan(_ arguments: [String]) throws -> CLIHarness.Outcome {
-        try CLIHarness.run(["30", CLIHarness.binary] + arguments, executable: "/usr/bin/timeout")
+        // --verbose: these tests read the skip notes one by one.
+        try CLIHarness.run(["30", CLIHarness.binary] + arguments + ["--verbose"], executable: "/usr/bin/timeout")
     }
 
     /// Opening a FIFO for reading blocks until a writer comes; the same happens when a file the
@@ -170,7 +171,7 @@ import Testing
         // NUL-interleaved, but with control bytes no text has, and an unpaired surrogate.
         try directory.write("table.bin", Data([0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]))
         try directory.write("broken.txt", Data([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]))
-        let outcome = try CLIHarness.run(["scan", directory.path])
+        let outcome = try CLIHarness.run(["scan", directory.path, "--verbose"])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("skipped \(directory.path)/table.bin: binary file"))
         #expect(outcome.stderr.contains("skipped \(directory.path)/broken.txt: binary file"))
