@@ -23,6 +23,7 @@ public struct TextReportWriter: ReportWriter {
             if let keyId = finding.keyId { out += "  key id \(safe(keyId))\n" }
             for part in finding.parts ?? [] { out += "  with \(part.rule) at line \(part.line)\n" }
             if let encoding = finding.decodedFrom { out += "  decoded from \(encoding)\n" }
+            if let verification = finding.verification { out += verificationLine(verification) }
             if let commit = finding.commit {
                 let day = finding.date.flatMap(ISO8601Date.parse).map(ISO8601Date.day) ?? "?"
                 out += "  commit \(safe(String(commit.prefix(12))))  \(safe(finding.author ?? "")) <\(safe(finding.email ?? ""))>  \(day)  "
@@ -31,6 +32,13 @@ public struct TextReportWriter: ReportWriter {
             out += "\n"
         }
         return out + summaryLine(scan) + "\n"
+    }
+
+    /// `  verified live: live OKX key, can withdraw, not IP-bound` (the reason follows for unknown).
+    private func verificationLine(_ verification: Verification) -> String {
+        var line = "  verified \(verification.status.rawValue): \(safe(verification.summary))"
+        if let reason = verification.reason, verification.status != .live { line += " (\(safe(reason)))" }
+        return line + "\n"
     }
 
     func summaryLine(_ scan: ScanSection) -> String {

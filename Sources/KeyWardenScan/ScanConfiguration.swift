@@ -12,6 +12,7 @@ import KeyWardenSupport
 ///   stopwords: [dummy, sample]  # a secret containing one (any case) is not reported
 /// disableRules: [generic-secret-assignment]
 /// ruleDirectories: [security/rules]  # relative to the config file
+/// verify: true                      # as `scan --verify`: ask exchanges about found keys
 /// ```
 public struct ScanConfiguration: Sendable {
     public static let fileName = ".keywarden.yaml"
@@ -22,12 +23,14 @@ public struct ScanConfiguration: Sendable {
     public var disabledRules: [String] = []
     public var disabledRulesLocation: SourceLocation?
     public var ruleDirectories: [String] = []
+    /// `verify: true`: run `scan --verify` without the flag (never on by default).
+    public var verify = false
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
 
     public init() {}
 
-    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories"]
+    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "verify"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -35,6 +38,7 @@ public struct ScanConfiguration: Sendable {
         var configuration = ScanConfiguration()
         configuration.source = path
         let fields = try root.fields(optional: topKeys)
+        configuration.verify = try fields["verify"]?.bool() ?? false
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         if let allow = fields["allow"] {
             let allowFields = try allow.fields(optional: ["regexes", "stopwords"])

@@ -10,6 +10,7 @@ import KeyWardenReportModel
 import KeyWardenRules
 import KeyWardenScan
 import KeyWardenSupport
+import KeyWardenVerification
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup(title: "Verification") var verification: VerifyOptions
+
     func validate() throws {
         if paths.contains("-") && paths != ["-"] { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
         if paths == ["-"] && git.isEnabled { throw ValidationError("`-` (standard input) is not a git repository") }
@@ -89,8 +92,15 @@ struct ScanCommand: ParsableCommand {
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
         let versionControl = report.format == .sarif ? try repository.map(git.versionControl) : nil
-        let section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
+        var section = ScanSection(result: result, rules: ruleSet.rules, rulesHash: ruleSet.contentHash, durationSeconds: duration,
                                   redactor: Redactor(showSecrets: showSecrets), versionControl: versionControl)
+        // The only network step of a scan, and only when asked for.
+        if verification.verify || configuration.verify {
+            let verifier = FindingVerifier(verifier: ExchangeKeyVerifier(endpoints: try verification.endpoints()))
+            let findings = result.findings
+            let results = try AsyncBridge.wait { await verifier.verify(findings) }
+            section = section.verified(results)
+        }
         reportSkipped(result.skipped)
         try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))
     }
