@@ -95,7 +95,8 @@ struct FindingVerifierTests {
         let findings = [Self.finding(credentials, path: "a.env"), Self.finding(credentials, path: "b.env"), Self.finding(credentials, path: "c.env")]
         let results = await Self.verifier(server).verify(findings)
         #expect(results.allSatisfy { $0?.status == .live })
-        #expect(try await server.requests(key: credentials.apiKey).count == 1)
+        let requests = try await server.requests(key: credentials.apiKey)
+        #expect(requests.count == 1)
     }
 
     @Test func anIncompleteSetIsUnknownAndSendsNothing() async throws {
@@ -105,14 +106,16 @@ struct FindingVerifierTests {
         let results = await Self.verifier(server).verify([Self.finding(credentials)])
         #expect(results.first??.status == .unknown)
         #expect(results.first??.reason?.contains("no passphrase") == true)
-        #expect(try await server.requests(key: credentials.apiKey).isEmpty)
+        let requests = try await server.requests(key: credentials.apiKey)
+        #expect(requests.isEmpty)
     }
 
     @Test func aFindingThatIsNotAnExchangeCredentialIsNotVerified() async throws {
         let server = try LoopbackExchangeServer.start()
         let other = Finding(rule: "github-pat", description: "d", severity: .high, line: 1, column: 1, endLine: 1, endColumn: 5,
                             secret: "ghp_x", entropy: 3)
-        #expect(await Self.verifier(server).verify([other]) == [nil])
+        let results = await Self.verifier(server).verify([other])
+        #expect(results.count == 1 && results[0] == nil)
     }
 
     @Test func keysWhoseTurnComesAfterTheBudgetAreNotSent() async throws {
@@ -120,7 +123,8 @@ struct FindingVerifierTests {
         let credentials = server.credentials(.gate, "ok", tag: "budget")
         let results = await Self.verifier(server, budget: .zero).verify([Self.finding(credentials)])
         #expect(results.first??.status == .unknown)
-        #expect(try await server.requests(key: credentials.apiKey).isEmpty)
+        let requests = try await server.requests(key: credentials.apiKey)
+        #expect(requests.isEmpty)
     }
 
     @Test func theEndpointListNamesEveryExchangeAndOnlyReadEndpoints() {
