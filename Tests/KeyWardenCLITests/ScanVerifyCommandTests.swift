@@ -62,12 +62,13 @@ struct ScanVerifyCommandTests {
         let server = try LoopbackExchangeServer.start()
         let rejected = Self.okxCredentials()
         try await server.register(rejected, as: "badsig")
-        let invalid = try CLIHarness.run(["scan", try tree(rejected).path, "--format", "json", "--verify",
+        let rejectedTree = try tree(rejected), downTree = try tree(Self.okxCredentials())  // kept alive: deleted on release
+        let invalid = try CLIHarness.run(["scan", rejectedTree.path, "--format", "json", "--verify",
                                           "--verify-endpoint", "okx=\(server.baseURL.absoluteString)"])
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("invalid OKX key: rejected by OKX"), "\(invalid.stdout)")
         // A port nothing listens on: bound, then closed.
-        let down = try CLIHarness.run(["scan", try tree(Self.okxCredentials()).path, "--format", "json", "--verify",
+        let down = try CLIHarness.run(["scan", downTree.path, "--format", "json", "--verify",
                                        "--verify-endpoint", "okx=http://127.0.0.1:9"])
         #expect(down.status == 1, "\(down.stderr)")
         #expect(down.stdout.contains("OKX key not verified"), "\(down.stdout)")
