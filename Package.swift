@@ -5,6 +5,7 @@ import PackageDescription
 // and the compiler keeps it: an import against the arrows does not build.
 //
 //   keywarden (CLI) -> Audit -> Policy, Inventory -> Accounts -> Support
+//                   -> Verification -> Scan (its findings), Inventory (its connectors sign and call)
 //                   -> Scan -> Matching -> Rules -> Support; Scan -> Inputs -> Support
 //                   -> Report -> ReportModel -> Support; Scan and Audit build ReportModel sections
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -49,6 +50,11 @@ let package = Package(
         .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts",
                                                        "KeyWardenReportModel", "KeyWardenSupport"]),
 
+        // Verification (`scan --verify`): found exchange credentials asked about through the
+        // inventory connectors; between Scan and Inventory, which do not know each other.
+        .target(name: "KeyWardenVerification", dependencies: ["KeyWardenScan", "KeyWardenInventory", "KeyWardenAccounts",
+                                                              "KeyWardenReportModel", "KeyWardenSupport"]),
+
         // Reports: the document both halves fill in, and the writers that know nothing else.
         .target(name: "KeyWardenReportModel", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenReport", dependencies: ["KeyWardenReportModel", "KeyWardenSupport"]),
@@ -63,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "keywarden",
             dependencies: [
-                "KeyWardenScan", "KeyWardenAudit", "KeyWardenReport", "KeyWardenHooks",
+                "KeyWardenScan", "KeyWardenAudit", "KeyWardenReport", "KeyWardenHooks", "KeyWardenVerification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +79,7 @@ let package = Package(
         .testTarget(name: "KeyWardenCoreTests", dependencies: [
             "KeyWardenSupport", "KeyWardenRules", "KeyWardenMatching", "KeyWardenInputs", "KeyWardenScan", "KeyWardenHooks",
             "KeyWardenAccounts", "KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAudit", "KeyWardenReportModel",
-            "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets",
+            "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets", "KeyWardenVerification",
         ]),
         .testTarget(name: "KeyWardenCLITests", dependencies: [
             "keywarden", "KeyWardenSupport", "KeyWardenAccounts", "KeyWardenInventory", "KeyWardenReport", "KeyWardenReportModel",

@@ -33,7 +33,7 @@ public struct SARIFReportWriter: ReportWriter {
             SARIF.Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule],
                 level: SARIF.level(finding.severity),
-                message: .init(text: "\(finding.description): \(finding.secret)"),
+                message: .init(text: "\(finding.description): \(finding.secret)" + (finding.verification.map { " (\($0.summary))" } ?? "")),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: SARIF.uri(finding.path)),
                     region: .init(startLine: finding.line, startColumn: finding.column,
@@ -43,7 +43,7 @@ public struct SARIFReportWriter: ReportWriter {
                                   secret: finding.secret, keyId: finding.keyId,
                                   decodedFrom: finding.decodedFrom, commit: finding.commit,
                                   author: finding.author, email: finding.email,
-                                  date: finding.date, presentAtHead: finding.presentAtHead))
+                                  date: finding.date, presentAtHead: finding.presentAtHead, verification: finding.verification))
         }
         let notifications = scan.skipped.filter { $0.warning == true }.map {
             SARIF.Notification(level: "warning", message: .init(text: "skipped \($0.path): \($0.reason)"))
@@ -194,6 +194,7 @@ enum SARIF {
         let email: String?
         let date: String?
         let presentAtHead: Bool?
+        let verification: Verification?
     }
 
     struct Location: Encodable { let physicalLocation: PhysicalLocation }

@@ -28,6 +28,7 @@ public struct TextReportWriter: ReportWriter {
                 let why = lapsed.lapse == "expired" ? "expired \(safe(lapsed.until ?? "?"))" : "has no reason, owner and until"
                 out += "  suppression \(why)\(who.isEmpty ? "" : " (\(who))"): reported again\n"
             }
+            if let verification = finding.verification { out += verificationLine(verification) }
             if let commit = finding.commit {
                 let day = finding.date.flatMap(ISO8601Date.parse).map(ISO8601Date.day) ?? "?"
                 out += "  commit \(safe(String(commit.prefix(12))))  \(safe(finding.author ?? "")) <\(safe(finding.email ?? ""))>  \(day)  "
@@ -36,6 +37,13 @@ public struct TextReportWriter: ReportWriter {
             out += "\n"
         }
         return out + summaryLine(scan) + "\n"
+    }
+
+    /// `  verified live: live OKX key, can withdraw, not IP-bound` (the reason follows for unknown).
+    private func verificationLine(_ verification: Verification) -> String {
+        var line = "  verified \(verification.status.rawValue): \(safe(verification.summary))"
+        if let reason = verification.reason, verification.status != .live { line += " (\(safe(reason)))" }
+        return line + "\n"
     }
 
     func summaryLine(_ scan: ScanSection) -> String {

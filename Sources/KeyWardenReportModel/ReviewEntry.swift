@@ -39,7 +39,8 @@ public struct ReviewEntry: Sendable, Hashable {
         origin = .scan
         rule = record.rule
         severity = record.severity
-        title = record.description
+        // The verdict belongs in the headline every review format shows ("… : live OKX key, can withdraw").
+        title = record.verification.map { "\(record.description): \($0.summary)" } ?? record.description
         target = record.path
         path = record.path
         line = record.line
@@ -53,6 +54,7 @@ public struct ReviewEntry: Sendable, Hashable {
         if let date = record.date { details.append(Evidence("date", date)) }
         if let present = record.presentAtHead { details.append(Evidence("presentAtHead", present ? "yes" : "no")) }
         if let decodedFrom = record.decodedFrom { details.append(Evidence("decodedFrom", decodedFrom)) }
+        if let verification = record.verification { details += verification.evidence }
         self.details = details.sorted { $0.name < $1.name }
         remediation = ScanSection.secretRemediation
         waiver = nil

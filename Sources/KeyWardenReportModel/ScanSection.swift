@@ -50,12 +50,14 @@ public struct ScanSection: Codable, Sendable {
         public var parts: [CredentialPartLocation]?
         /// A suppression that would hide this finding but has lapsed.
         public var lapsedSuppression: LapsedSuppression?
+        /// What `--verify` learned from the provider; omitted when not verified.
+        public var verification: Verification?
 
         public init(rule: String, description: String, severity: Severity, path: String, line: Int, column: Int,
                     endLine: Int, endColumn: Int, secret: String, fingerprint: String, entropy: Double,
                     keyId: String? = nil, decodedFrom: String? = nil, commit: String? = nil, author: String? = nil,
                     email: String? = nil, date: String? = nil, presentAtHead: Bool? = nil,
-                    parts: [CredentialPartLocation]? = nil) {
+                    parts: [CredentialPartLocation]? = nil, verification: Verification? = nil) {
             self.rule = rule
             self.description = description
             self.severity = severity
@@ -75,6 +77,7 @@ public struct ScanSection: Codable, Sendable {
             self.date = date
             self.presentAtHead = presentAtHead
             self.parts = parts
+            self.verification = verification
         }
     }
 

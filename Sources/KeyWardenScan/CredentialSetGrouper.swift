@@ -8,7 +8,7 @@ import KeyWardenRules
 /// cluster when it is at most `maximumGap` lines after the cluster's last part and its part is
 /// not in the cluster yet (a second `api_key` starts the next set). A cluster is reported at its
 /// secret (else its passphrase, else its key) with `keyId` = the key in full and the other parts'
-/// locations in `parts`. A part with no partner nearby is still reported on its own.
+/// locations in `parts`, and the passphrase's value kept (never reported) for verification. A part with no partner nearby is still reported on its own.
 public struct CredentialSetGrouper: Sendable {
     /// Lines allowed between neighbouring parts: a YAML section's comment and blank line fit.
     public static let maximumGap = 4
@@ -36,7 +36,11 @@ public struct CredentialSetGrouper: Sendable {
         }
         for set in bySet.keys.sorted() {
             let members = bySet[set]!.sorted { Finding.reportOrder($0.0, $1.0) }
-            for cluster in clusters(members) { others.append(merge(cluster)) }
+            for cluster in clusters(members) {
+                var merged = merge(cluster)
+                merged.credentialSet = set
+                others.append(merged)
+            }
         }
         return others.sorted(by: Finding.reportOrder)
     }
@@ -62,6 +66,7 @@ public struct CredentialSetGrouper: Sendable {
         let chosen = cluster[.secret] ?? cluster[.passphrase] ?? cluster[.key]!
         var reported = chosen
         reported.keyId = cluster[.key]?.secret
+        reported.passphrase = cluster[.passphrase]?.secret
         let partners = CredentialPart.allCases.compactMap { cluster[$0] }.filter { $0 != chosen }
         if !partners.isEmpty {
             reported.parts = partners.map { CredentialPartLocation(rule: $0.rule, line: $0.line, column: $0.column, endLine: $0.endLine) }

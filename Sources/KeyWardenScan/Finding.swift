@@ -26,6 +26,11 @@ public struct Finding: Sendable, Hashable {
     public var decodedFrom: String?
     /// The other parts of a credential set reported as this one finding (its key, its passphrase).
     public var parts: [CredentialPartLocation]?
+    /// The credential set (rule `credentialSet`, e.g. `okx`) the finding is part of.
+    public var credentialSet: String?
+    /// The set's passphrase in full, kept only so `--verify` can sign with it: no report
+    /// carries it (the report model has no field for it).
+    public var passphrase: String?
     /// Set for findings from git history.
     public var git: GitProvenance?
     /// Where inside an archive the secret is (`inner.jar!/config/app.properties`), until the

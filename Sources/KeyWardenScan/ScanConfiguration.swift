@@ -13,6 +13,7 @@ import KeyWardenSupport
 /// disableRules: [generic-secret-assignment]
 /// ruleDirectories: [security/rules]  # relative to the config file
 /// respectGitignore: true      # directory scans skip what git ignores (default false)
+/// verify: true                      # as `scan --verify`: ask exchanges about found keys
 /// ```
 public struct ScanConfiguration: Sendable {
     public static let fileName = ".keywarden.yaml"
@@ -33,12 +34,15 @@ public struct ScanConfiguration: Sendable {
     public var requireSuppressionMetadata = false
     /// The clock suppressions expire against (`--now` pins it); nil is the current time.
     public var now: Date?
+    /// `verify: true`: run `scan --verify` without the flag (never on by default).
+    public var verify = false
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
 
     public init() {}
 
-    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata"]
+    static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata",
+                          "verify"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -63,6 +67,7 @@ public struct ScanConfiguration: Sendable {
         var configuration = ScanConfiguration()
         configuration.source = source
         let fields = try root.fields(optional: topKeys)
+        configuration.verify = try fields["verify"]?.bool() ?? false
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
         configuration.requireSuppressionMetadata = try fields["requireSuppressionMetadata"]?.bool() ?? false

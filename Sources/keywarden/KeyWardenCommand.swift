@@ -23,7 +23,7 @@ struct KeyWardenCommand: ParsableCommand {
         not be completed.
         """,
         version: KeyWarden.version,
-        subcommands: [ScanCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self,
+        subcommands: [ScanCommand.self, VerifyCommand.self, RulesCommand.self, LintCommand.self, SchemaCommand.self, AuditCommand.self,
                       InventoryCommand.self, HookCommand.self, ReportCommand.self, SuppressionsCommand.self]
     )
 

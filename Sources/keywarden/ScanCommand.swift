@@ -10,6 +10,7 @@ import KeyWardenReportModel
 import KeyWardenRules
 import KeyWardenScan
 import KeyWardenSupport
+import KeyWardenVerification
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,6 +85,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup(title: "Verification") var verification: VerifyOptions
+
     func validate() throws {
         if paths.contains("-") && paths != ["-"] { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
         if paths == ["-"] && git.isEnabled { throw ValidationError("`-` (standard input) is not a git repository") }
@@ -141,6 +144,13 @@ struct ScanCommand: ParsableCommand {
                                                        skip: { [configuration] in configuration.skips($0) }, baseline: known,
                                                        now: report.now?.date ?? Date())
             section.suppressions = ledger.summary(now: report.now?.date ?? Date())
+        }
+        // The only network step of a scan, and only when asked for.
+        if verification.verify || configuration.verify {
+            let verifier = FindingVerifier(verifier: ExchangeKeyVerifier(endpoints: try verification.endpoints()))
+            let findings = result.findings
+            let results = try AsyncBridge.wait { await verifier.verify(findings) }
+            section = section.verified(results)
         }
         reportSkipped(result.skipped)
         try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))

@@ -12,6 +12,9 @@ Hostile scenarios: endless (a body that never ends), trickle (a body one byte at
 another host name on this server, which logs what arrives at /__catch), hugewait (rate-limit headers with
 absurd numbers), hugetime (instants far past the year 9999).
 
+Keys in real formats (as a scan finds them in files) can stand for a scenario: POST /__alias
+{"key": ..., "as": "okx-ok", "secret": ..., "passphrase": ...} before using them.
+
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
 It serves until its stdin closes (the test process ended), or 300 s at most.
 """
@@ -135,17 +138,37 @@ def hmac_hex(secret, text, digest=hashlib.sha256):
     return hmac.new(secret.encode(), text.encode(), digest).hexdigest()
 
 
+# Keys in the exchanges' real formats (for scans that find them in files) registered through
+# POST /__alias {"key", "as", "secret", "passphrase"}: such a key behaves as the test key `as`
+# (`okx-ok`, `kraken-badsig`) and is signed with its own secret and passphrase.
+ALIASES = {}
+
+
+def resolve(key):
+    with LOCK:
+        return ALIASES.get(key, {}).get("as", key)
+
+
 # Secrets the server expects. A `-badsig` key is checked against a different secret, so a
 # correctly signed request is rejected the way the exchange rejects a wrong secret.
 def secret_for(exchange, key):
-    if key.endswith("-badsig"):
+    if resolve(key).endswith("-badsig"):
         return "not-the-secret"
+    with LOCK:
+        alias = ALIASES.get(key)
+    if alias and alias.get("secret"):
+        return alias["secret"]
     if exchange == "kraken":
         return base64.b64encode(b"kraken-test-secret").decode()
     return "test-secret-" + exchange
 
 
 PASSPHRASE = "test-passphrase"
+
+
+def passphrase_for(key):
+    with LOCK:
+        return ALIASES.get(key, {}).get("passphrase") or PASSPHRASE
 
 
 def make_coinbase_key():
@@ -172,6 +195,7 @@ def count(key):
 
 
 def scenario(key):
+    key = resolve(key)
     return key.rsplit("-", 1)[-1] if key else ""
 
 
@@ -217,6 +241,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.route == "/__log":
             with LOCK:
                 return self.reply(200, LOG)
+        if self.route == "/__alias" and method == "POST":
+            alias = json.loads(self.body)
+            with LOCK:
+                ALIASES[alias["key"]] = alias
+            return self.reply(200, {"registered": alias["key"]})
         if self.route == "/__catch":  # where a followed redirect would land
             with LOCK:
                 LOG.append({"exchange": "catch", "key": self.headers.get("OK-ACCESS-KEY", ""), "method": method,
@@ -306,7 +335,7 @@ class Handler(BaseHTTPRequestHandler):
         args = (ts, self.method, self.request_path(), self.body, secret)
         expected = OKX_SIGN(*args) if OKX_SIGN else hmac_b64(secret, ts + self.method + self.request_path() + self.body)
         ok = hmac.compare_digest(expected, self.headers.get("OK-ACCESS-SIGN", ""))
-        ok = ok and self.headers.get("OK-ACCESS-PASSPHRASE") == PASSPHRASE and len(ts) == 24 and ts.endswith("Z")
+        ok = ok and self.headers.get("OK-ACCESS-PASSPHRASE") == passphrase_for(key) and len(ts) == 24 and ts.endswith("Z")
         return key, ok
 
     def verify_binance(self):
@@ -337,12 +366,12 @@ class Handler(BaseHTTPRequestHandler):
         plain = self.method + self.request_path() + self.body
         ts = self.headers.get("KC-API-TIMESTAMP", "")
         if KUCOIN_SIGNER:
-            signer = KUCOIN_SIGNER(key, secret, PASSPHRASE)
+            signer = KUCOIN_SIGNER(key, secret, passphrase_for(key))
             expected = signer.sign((ts + plain).encode(), secret.encode())
             passphrase = signer.api_passphrase
         else:
             expected = hmac_b64(secret, ts + plain)
-            passphrase = hmac_b64(secret, PASSPHRASE)
+            passphrase = hmac_b64(secret, passphrase_for(key))
         ok = hmac.compare_digest(expected, self.headers.get("KC-API-SIGN", ""))
         ok = ok and self.headers.get("KC-API-PASSPHRASE") == passphrase and self.headers.get("KC-API-KEY-VERSION") in ("2", "3")
         return key, ok
@@ -369,7 +398,7 @@ class Handler(BaseHTTPRequestHandler):
             import jwt
             header = jwt.get_unverified_header(token)
             key = header.get("kid", "")
-            public = (COINBASE_OTHER if key.endswith("-badsig") else COINBASE_PRIVATE).public_key()
+            public = (COINBASE_OTHER if resolve(key).endswith("-badsig") else COINBASE_PRIVATE).public_key()
             claims = jwt.decode(token, public, algorithms=["ES256"], options={"verify_aud": False})
             expected_uri = COINBASE[1](self.method, self.route) if COINBASE else "%s api.coinbase.com%s" % (self.method, self.route)
             ok = (claims.get("sub") == key and claims.get("iss") == "cdp" and claims.get("uri") == expected_uri
@@ -413,7 +442,7 @@ class Handler(BaseHTTPRequestHandler):
         ts = self.headers.get("ACCESS-TIMESTAMP", "")
         secret, text = secret_for("bitget", key), ts + self.method + self.request_path() + self.body
         expected = BITGET_SIGN(secret, text) if BITGET_SIGN else hmac_b64(secret, text)
-        ok = hmac.compare_digest(expected, self.headers.get("ACCESS-SIGN", "")) and self.headers.get("ACCESS-PASSPHRASE") == PASSPHRASE
+        ok = hmac.compare_digest(expected, self.headers.get("ACCESS-SIGN", "")) and self.headers.get("ACCESS-PASSPHRASE") == passphrase_for(key)
         return key, ok
 
     # ---- failures, in each exchange's documented shape -----------------------------------

@@ -98,3 +98,18 @@ public final class LoopbackExchangeServer: @unchecked Sendable {
         try await requests(key: "").filter { $0.exchange == exchange }
     }
 }
+
+extension LoopbackExchangeServer {
+    /// Makes `credentials` (a key in the exchange's real format, as a scan finds it in a file)
+    /// behave as the test key `<provider>-<scenario>`, signed with its own secret and passphrase.
+    public func register(_ credentials: APICredentials, as scenario: String) async throws {
+        var alias: [String: String] = ["key": credentials.apiKey, "as": "\(credentials.provider.rawValue)-\(scenario)",
+                                       "secret": credentials.secret]
+        if let passphrase = credentials.passphrase { alias["passphrase"] = passphrase }
+        let body = try JSONSerialization.data(withJSONObject: alias, options: [.sortedKeys])
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: baseURL.appendingPathComponent("__alias"),
+                                                                         headers: ["Content-Type": "application/json"], body: body),
+                                                             timeout: .seconds(5))
+        guard response.status == 200 else { throw ServerError(description: "alias not registered: HTTP \(response.status)") }
+    }
+}

@@ -9,11 +9,18 @@ public protocol ExchangeConnector {
     static var documentedBaseURL: URL { get }
     /// Every endpoint this connector may call; the session refuses any other.
     static var allowedEndpoints: [ReadEndpoint] { get }
+    /// The endpoints used with `ConnectorOptions.callingKeyOnly` (verification of a found key).
+    static var callingKeyEndpoints: [ReadEndpoint] { get }
 
     init(session: ExchangeSession, credentials: APICredentials, options: ConnectorOptions) throws(FetchFailure)
 
     /// The keys of the account, sub-account keys included where the exchange lists them.
     func fetchKeys(account: String) async throws(FetchFailure) -> [KeyRecord]
+}
+
+extension ExchangeConnector {
+    /// Connectors that describe only the calling key anyway use all their endpoints.
+    public static var callingKeyEndpoints: [ReadEndpoint] { allowedEndpoints }
 }
 
 /// Knobs shared by the connectors.
@@ -22,10 +29,14 @@ public struct ConnectorOptions: Sendable {
     public var pageSize: Int
     /// Stop following pages after this many, so a misbehaving server cannot loop forever.
     public var maxPages: Int
+    /// Describe only the key that signs (verification of a found key): a main-account key's
+    /// sub-accounts are not listed, so nothing beyond the key itself is asked for.
+    public var callingKeyOnly: Bool
 
-    public init(pageSize: Int = 100, maxPages: Int = 1000) {
+    public init(pageSize: Int = 100, maxPages: Int = 1000, callingKeyOnly: Bool = false) {
         self.pageSize = pageSize
         self.maxPages = maxPages
+        self.callingKeyOnly = callingKeyOnly
     }
 }
 

@@ -12,6 +12,7 @@ public struct BybitConnector: SigningConnector {
     static let subAPIKeys = ReadEndpoint.get("/v5/user/sub-apikeys")
     static let serverTimeEndpoint = ReadEndpoint.get("/v5/market/time")
     public static let allowedEndpoints = [queryAPI, subMembers, subAPIKeys, serverTimeEndpoint]
+    public static let callingKeyEndpoints = [queryAPI, serverTimeEndpoint]
     static let recvWindow = "5000"
 
     static let errors: [String: (FetchFailure.Kind, String)] = [
@@ -41,7 +42,7 @@ public struct BybitConnector: SigningConnector {
             return (try BybitKeyMapping.key(result, account: account, fallbackKeyId: credentials.apiKey),
                     try result.optional("isMaster")?.flag() ?? false)
         }
-        guard isMaster else { return [own] }
+        guard isMaster, !options.callingKeyOnly else { return [own] }
         let members = try await paginate(options, first: nil) { (cursor: String?) async throws(FetchFailure) -> ([(uid: String, name: String)], String?) in
             var query = [("pageSize", String(options.pageSize))]
             if let cursor { query.append(("nextCursor", cursor)) }

@@ -12,6 +12,7 @@ public struct OKXConnector: SigningConnector {
     static let subAccountKeys = ReadEndpoint.get("/api/v5/users/subaccount/apikey")
     static let serverTimeEndpoint = ReadEndpoint.get("/api/v5/public/time")
     public static let allowedEndpoints = [config, subAccountList, subAccountKeys, serverTimeEndpoint]
+    public static let callingKeyEndpoints = [config, serverTimeEndpoint]
 
     /// What each documented error code means for the person running keywarden.
     static let errors: [String: (FetchFailure.Kind, String)] = [
@@ -42,7 +43,7 @@ public struct OKXConnector: SigningConnector {
             guard let entry = try config.field("data").array().first else { throw MalformedResponse(path: "$.data", "empty") }
             return (try OKXKeyMapping.callingKey(entry, keyId: credentials.apiKey, account: account), try OKXKeyMapping.isMainAccount(entry))
         }
-        guard isMain else { return [own] }
+        guard isMain, !options.callingKeyOnly else { return [own] }
         let subAccounts = try await paginate(options, first: nil) { (after: String?) async throws(FetchFailure) -> ([String], String?) in
             var query = [("limit", String(options.pageSize))]
             if let after { query.append(("after", after)) }
