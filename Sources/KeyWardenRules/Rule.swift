@@ -27,6 +27,10 @@ public struct Rule: Sendable, Hashable {
     /// A catch-all (`catchAll: true`): it gives way to any specific rule whose secret overlaps
     /// its own, so a value is reported once, by its most precise rule.
     public let catchAll: Bool
+    /// Why the pattern has no literal of `RequiredLiteral.minimumLength` characters every match
+    /// must contain (nil when it has one). Hyperscan scans fastest from such a literal; a rule
+    /// without one must say why it cannot have one, and the catalogue gate checks it.
+    public let noLiteralFactor: String?
     /// How many lines before a match `contextKeywords` are looked for.
     public static let contextLines = 6
     /// Where the rule was declared, for error messages.
@@ -38,7 +42,7 @@ public struct Rule: Sendable, Hashable {
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
-                overrides: [String] = [], catchAll: Bool = false,
+                overrides: [String] = [], catchAll: Bool = false, noLiteralFactor: String? = nil,
                 location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
@@ -57,6 +61,7 @@ public struct Rule: Sendable, Hashable {
         self.part = part
         self.overrides = overrides
         self.catchAll = catchAll
+        self.noLiteralFactor = noLiteralFactor
         self.location = location
         self.patternLocation = patternLocation ?? location
     }

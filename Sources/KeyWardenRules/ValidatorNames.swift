@@ -3,7 +3,8 @@
 /// test keeps the two lists equal, so a pack naming a validator the engine lacks fails to load.
 public enum ValidatorNames {
     public static let all: [String] = [
-        "base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif", "github-checksum", "jwt",
-        "not-code", "not-expression", "solana-secret-key",
+        "base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif", "crc32-base62-suffix",
+        "github-checksum", "gitlab-routable-crc", "grafana-sa-checksum", "jwt", "not-code", "not-expression",
+        "private-key", "pypi-macaroon", "solana-secret-key",
     ]
 }
