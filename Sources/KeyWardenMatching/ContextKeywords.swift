@@ -1,9 +1,13 @@
 /// Finds a rule's context keywords (the provider a bare value belongs to) in the match or in
-/// the few lines before it: `okx:` heading a YAML section, `const okxConfig = {`, `OKX_API_KEY=`.
+/// the few lines before it or later on its line: `okx:` heading a YAML section, `const okxConfig = {`, `OKX_API_KEY=`.
 /// A keyword counts only at the start of a word, so `gate` does not match `delegate`.
 enum ContextKeywords {
     /// Bytes looked back at most, whatever the line count: minified files have huge lines.
     static let maximumLookback = 2048
+    /// Bytes looked at after the match, on its line.
+    static let maximumLookahead = 512
+    /// Added to the distance of a keyword found after the match, so any keyword before it is nearer.
+    static let afterMatchPenalty = 1 << 20
 
     /// Distance in bytes from the end of the nearest keyword occurrence to `match.upperBound`,
     /// or nil when no keyword occurs in the window.
@@ -29,6 +33,25 @@ enum ContextKeywords {
                     break
                 }
                 position -= 1
+            }
+        }
+        // The rest of the match's line counts too (bounded): `curl -H "Auth: <key>" https://api.provider.com`
+        // and JSON service credentials name the provider after the value. A keyword before the
+        // value says more (the next entry of a one-line JSON names the next provider), so a
+        // keyword after it is only looked for when none precedes, and always ranks behind one.
+        guard best == nil else { return best }
+        let lineEnd = min(buffer.count, match.upperBound + maximumLookahead)
+        var end = match.upperBound
+        while end < lineEnd, buffer[end] != 0x0A { end += 1 }
+        for keyword in keywords where !keyword.isEmpty && keyword.count <= end - match.upperBound {
+            var position = match.upperBound
+            while position + keyword.count <= end {
+                if matches(keyword, at: position, in: buffer), !isLetter(buffer[position - 1]) {
+                    let distance = afterMatchPenalty + position - match.upperBound
+                    if best == nil || distance < best! { best = distance }
+                    break
+                }
+                position += 1
             }
         }
         return best

@@ -9,6 +9,12 @@ public enum BuiltinRules {
         return rules
     }
 
+    /// Docs/rules.md for the shipped packs.
+    public static func catalogueDocument() throws -> String {
+        RuleCatalogueDocument.markdown(packs: BuiltinRulePacks.files.map { RuleCatalogueDocument.Pack(path: $0.path, text: $0.text) },
+                                       rules: try load())
+    }
+
     /// The embedded text of each pack, keyed by its repository path (for the drift test).
     public static var packs: [String: String] {
         Dictionary(uniqueKeysWithValues: BuiltinRulePacks.files.map { ($0.path, $0.text) })

@@ -31,6 +31,10 @@ public struct Rule: Sendable, Hashable {
     /// applies only to items whose path matches one. Matching knows bytes, so the scan stage,
     /// which knows where the bytes came from, applies them; examples test the pattern alone.
     public let paths: [String]
+    /// Why the pattern has no literal of `RequiredLiteral.minimumLength` characters every match
+    /// must contain (nil when it has one). Hyperscan scans fastest from such a literal; a rule
+    /// without one must say why it cannot have one, and the catalogue gate checks it.
+    public let noLiteralFactor: String?
     /// How many lines before a match `contextKeywords` are looked for.
     public static let contextLines = 6
     /// Where the rule was declared, for error messages.
@@ -42,7 +46,7 @@ public struct Rule: Sendable, Hashable {
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
-                overrides: [String] = [], catchAll: Bool = false, paths: [String] = [],
+                overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
                 location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
@@ -62,6 +66,7 @@ public struct Rule: Sendable, Hashable {
         self.overrides = overrides
         self.catchAll = catchAll
         self.paths = paths
+        self.noLiteralFactor = noLiteralFactor
         self.location = location
         self.patternLocation = patternLocation ?? location
     }

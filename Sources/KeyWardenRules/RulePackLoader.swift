@@ -7,7 +7,7 @@ import KeyWardenSupport
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
                            optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
-                                       "contextKeywords", "credentialSet", "part", "overrides", "catchAll", "paths"])
+                                       "contextKeywords", "credentialSet", "part", "overrides", "catchAll", "paths", "noLiteralFactor"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
     public static func load(directories: [String]) throws -> [Rule] {
@@ -101,6 +101,7 @@ public enum RulePackLoader {
             overrides: try fields["overrides"]?.stringList() ?? [],
             catchAll: try fields["catchAll"]?.bool() ?? false,
             paths: paths,
+            noLiteralFactor: try fields["noLiteralFactor"]?.string(),
             location: node.location,
             patternLocation: patternNode.location
         )

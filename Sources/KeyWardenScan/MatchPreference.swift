@@ -38,6 +38,13 @@ struct MatchPreference: Sendable {
         }
     }
 
+    /// Whether a plain finding of rule `plain` makes a decoded match of rule `decoded` on the same
+    /// bytes redundant: the same rule found it as written (its decoded copy would double-report
+    /// it), a rule overriding it did, or a specific rule did and the decoded match is a catch-all.
+    func plainSupersedes(_ plain: Int, decoded: Int) -> Bool {
+        plain == decoded || overridden[plain].contains(ids[decoded]) || (isGeneric[decoded] && !isGeneric[plain])
+    }
+
     private func rank(_ match: SecretMatch) -> (Int, Int) {
         (match.contextDistance ?? 0, match.ruleIndex)
     }

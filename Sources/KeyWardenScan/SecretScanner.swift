@@ -85,7 +85,14 @@ public final class SecretScanner: Sendable {
             return Candidate(rule: match.ruleIndex, secret: String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self),
                              range: match.secret, entropy: match.entropy, decodedFrom: nil)
         }
-        return plain + decoded.map {
+        // A decoded match on bytes a plain finding already covers is that finding again (the same
+        // rule, or a catch-all seeing a specific token's value), unless it is a more precise rule.
+        let kept = decoded.filter { decodedMatch in
+            !matches.contains { match in
+                match.secret.overlaps(decodedMatch.encodedRange) && preference.plainSupersedes(match.ruleIndex, decoded: decodedMatch.ruleIndex)
+            }
+        }
+        return plain + kept.map {
             Candidate(rule: $0.ruleIndex, secret: String(decoding: $0.secret, as: UTF8.self), range: $0.encodedRange,
                       entropy: $0.entropy, decodedFrom: $0.encoding)
         }

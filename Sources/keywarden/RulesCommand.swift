@@ -12,8 +12,8 @@ import KeyWardenSupport
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the detection rules or run their self-tests.",
-        subcommands: [RulesListCommand.self, RulesTestCommand.self]
+        abstract: "List the detection rules, run their self-tests, or write the catalogue document.",
+        subcommands: [RulesListCommand.self, RulesTestCommand.self, RulesDocsCommand.self]
     )
 }
 
@@ -37,18 +37,52 @@ struct RulesListCommand: ParsableCommand {
 struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run every rule's examples (must match) and negative examples (must not match).",
-        discussion: "Exit 0 when all pass, 1 when any fails, 2 when a rule pack does not load or compile."
+        abstract: "Run every rule's examples (must match) and negative examples (must not match), and the catalogue gates.",
+        discussion: "Also fails when two rules find the same value in an example and neither overrides the other "
+            + "(nor is a catch-all), and when a pattern has no literal of 3+ characters every match contains "
+            + "(Hyperscan scans from it) and does not say why (`noLiteralFactor`). "
+            + "Exit 0 when all pass, 1 when any fails, 2 when a rule pack does not load or compile."
     )
 
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
         let ruleSet = RuleSet(try rules.loadRules())
-        let outcome = try RuleSelfTest.run(rules.compile(ruleSet))
+        let compiled = try rules.compile(ruleSet)
+        let outcome = try RuleSelfTest.run(compiled)
         for failure in outcome.failures { print(failure.description) }
+        let overlaps = try RuleOverlapCheck.run(compiled)
+        for overlap in overlaps { print(overlap.description) }
+        let withoutLiteral = ruleSet.rules.filter {
+            $0.noLiteralFactor == nil && RequiredLiteral.length(in: $0.pattern) < RequiredLiteral.minimumLength
+        }
+        for rule in withoutLiteral {
+            print("\(rule.patternLocation): rule '\(rule.id)': no literal of \(RequiredLiteral.minimumLength)+ characters every match contains; "
+                  + "add one or say why not (`noLiteralFactor: <reason>`)")
+        }
         let passed = outcome.examplesRun - outcome.failures.count
-        print("\(outcome.rulesTested) rules, \(outcome.examplesRun) examples: \(passed) passed, \(outcome.failures.count) failed")
-        if !outcome.failures.isEmpty { throw ExitCode(CommandFailure.findingsExitCode) }
+        print("\(outcome.rulesTested) rules, \(outcome.examplesRun) examples: \(passed) passed, \(outcome.failures.count) failed; "
+              + "\(overlaps.count) unordered overlaps, \(withoutLiteral.count) rules without a literal factor")
+        if !outcome.failures.isEmpty || !overlaps.isEmpty || !withoutLiteral.isEmpty { throw ExitCode(CommandFailure.findingsExitCode) }
+    }
+}
+
+struct RulesDocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs",
+        abstract: "Write the rule catalogue (count, per-family table, every rule) as Markdown.",
+        discussion: "The shipped packs only; Docs/rules.md is this output (`keywarden rules docs --output Docs/rules.md`)."
+    )
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let document = try BuiltinRules.catalogueDocument()
+        if let output {
+            try Data(document.utf8).write(to: URL(fileURLWithPath: output))
+        } else {
+            print(document, terminator: "")
+        }
     }
 }

@@ -16,8 +16,12 @@ func compile(_ yaml: String, file: String = "test.yaml") throws -> CompiledRuleS
     try CompiledRuleSet(RuleSet(RulePackLoader.parse(yaml, file: file)))
 }
 
+/// The shipped catalogue compiled once per test process: compiling hundreds of rules is the
+/// slow part of a scan test, and the compiled set is immutable, so every test can share it.
+let builtinCompiled: Result<CompiledRuleSet, any Error> = Result(catching: { try CompiledRuleSet(RuleSet(BuiltinRules.load())) })
+
 func builtinScanner(_ configuration: ScanConfiguration = ScanConfiguration()) throws -> SecretScanner {
-    try SecretScanner(compiled: CompiledRuleSet(RuleSet(BuiltinRules.load())), configuration: configuration, workers: 2)
+    try SecretScanner(compiled: builtinCompiled.get(), configuration: configuration, workers: 2)
 }
 
 /// One rule in pack form, with the required examples filled in.

@@ -24,6 +24,11 @@ public enum SecretValidators {
         CryptHashValidator.self,
         GenericSecretValueValidator.self,
         ChosenSecretValueValidator.self,
+        SuffixCRC32Base62Validator.self,
+        GitLabRoutableTokenValidator.self,
+        GrafanaServiceAccountTokenValidator.self,
+        PyPIMacaroonValidator.self,
+        PrivateKeyValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }

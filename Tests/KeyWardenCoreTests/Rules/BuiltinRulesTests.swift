@@ -15,10 +15,42 @@ import KeyWardenTestSupport
 import Testing
 
 @Suite struct BuiltinRulesTests {
-    @Test func everyShippedRulePassesItsExamples() throws {
-        let outcome = try RuleSelfTest.run(CompiledRuleSet(RuleSet(BuiltinRules.load())))
-        #expect(outcome.failures.isEmpty, "\(outcome.failures)")
-        #expect(outcome.rulesTested >= 15)
+    /// The catalogue's gates, one test so the catalogue is compiled once (see `builtinCompiled`):
+    /// examples match and negatives do not; no two rules report one example's value unless one
+    /// overrides the other; every pattern has a literal Hyperscan can scan from, or says why not.
+    @Test func everyShippedRulePassesTheCatalogueGates() throws {
+        let compiled = try builtinCompiled.get()
+        let outcome = try RuleSelfTest.run(compiled)
+        #expect(outcome.failures.isEmpty, "\(outcome.failures.map(\.description).joined(separator: "\n"))")
+        #expect(outcome.rulesTested >= 450)
+
+        let overlaps = try RuleOverlapCheck.run(compiled)
+        #expect(overlaps.isEmpty, "\(overlaps.map(\.description).joined(separator: "\n"))")
+
+        let withoutLiteral = compiled.rules.filter {
+            $0.noLiteralFactor == nil && RequiredLiteral.length(in: $0.pattern) < RequiredLiteral.minimumLength
+        }
+        #expect(withoutLiteral.isEmpty, "no literal factor and no `noLiteralFactor` reason: \(withoutLiteral.map(\.id))")
+        let needlessReasons = compiled.rules.filter {
+            $0.noLiteralFactor != nil && RequiredLiteral.length(in: $0.pattern) >= RequiredLiteral.minimumLength
+        }
+        #expect(needlessReasons.isEmpty, "has a literal factor, drop `noLiteralFactor`: \(needlessReasons.map(\.id))")
+    }
+
+    @Test func rulesDocumentIsUpToDate() throws {
+        let onDisk = try String(contentsOfFile: PackagePaths.root + "/Docs/rules.md", encoding: .utf8)
+        #expect(onDisk == (try BuiltinRules.catalogueDocument()), "run `keywarden rules docs --output Docs/rules.md`")
+    }
+
+    @Test func everyFamilyOfTheCatalogueIssueHasRules() throws {
+        let ids = Set(try BuiltinRules.load().map(\.id))
+        // One provider per family the catalogue promises (CI/CD, registries, monitoring, messaging,
+        // AI, cloud, payments, identity, databases, social, crypto services).
+        for id in ["circleci-personal-api-token", "pypi-api-token", "datadog-api-key", "twilio-auth-token", "anthropic-api-key",
+                   "digitalocean-personal-access-token", "shopify-access-token", "okta-api-token", "mongodb-atlas-api-private-key",
+                   "twitter-bearer-token", "etherscan-api-key"] {
+            #expect(ids.contains(id), "\(id)")
+        }
     }
 
     @Test func embeddedPacksMatchTheYAMLFiles() throws {
