@@ -20,6 +20,7 @@ public enum SecretValidators {
         BasicAuthValidator.self,
         GenericSecretValueValidator.self,
         ChosenSecretValueValidator.self,
+        CredentialLiteralValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }

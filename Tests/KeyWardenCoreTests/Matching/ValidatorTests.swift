@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func registryKnowsEveryValidatorByName() {
-        #expect(SecretValidators.names == ["base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif",
+        #expect(SecretValidators.names == ["base58check", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif", "credential-literal",
                                            "github-checksum", "jwt", "not-code", "not-expression", "solana-secret-key"])
         #expect(SecretValidators.named("jwt") is JWTValidator)
         #expect(SecretValidators.named("nope") == nil)
