@@ -896,6 +896,24 @@ rules:
       - 'COMPASS_HEADING=north-west'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
+  - id: credential-command-flag
+    description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:(?:^|[ \t])--?(?:[a-z0-9]+-){0,3}(?:password|passwd|pass|token|secret|api-?key)[= ][ \t]?|(?:curl|wget|http)[^\n]{0,80}[ \t](?:-u|--user)[ =][ \t]?["'']?[^\s:"''$]{1,64}:)["'']?([^\s"''$<>{}@]{6,64})'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - 'mysqldump --user=backup --password=Bk4p-2024 shop > dump.sql'
+      - 'curl -u deploy:Depl0y!now https://ci.example.org/api/builds'
+      - 'vault write auth/approle/login --token hvs.4xR7-kL2w9Qp'
+    negativeExamples:
+      - 'mysqldump --user=backup --password="$DB_PASSWORD" shop'
+      - 'docker login --password-stdin --username ops'
+      - 'curl -u "$USER:$TOKEN" https://ci.example.org/api/builds'
+      - 'app --token-file=/run/secrets/token'
+    references:
+      - https://cwe.mitre.org/data/definitions/214.html
 """#),
         ("Rules/secrets/messaging.yaml", #"""
 # Chat-bot tokens traders wire to their bots for alerts.

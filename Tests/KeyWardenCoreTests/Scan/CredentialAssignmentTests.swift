@@ -106,3 +106,31 @@ import Testing
         }
     }
 }
+
+@Suite struct CredentialCommandFlagTests {
+    func secrets(in text: String) throws -> [String] {
+        let scanner = try builtinScanner()
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map(\.secret)
+    }
+
+    @Test func passwordsOnCommandLinesAreFound() throws {
+        let script = """
+            #!/bin/sh
+            set -eu
+            mysqldump --user=backup --password=Bk4p-2024 shop > /backups/shop.sql
+            curl -u deploy:Depl0y!now https://ci.internal.test/api/builds
+
+            """
+        #expect(try secrets(in: script) == ["Bk4p-2024", "Depl0y!now"])
+    }
+
+    @Test(arguments: [
+        "mysqldump --user=backup --password=\"$DB_PASSWORD\" shop\n",
+        "echo \"$REGISTRY_TOKEN\" | docker login --password-stdin --username ops registry.test\n",
+        "curl -u \"$USER:$TOKEN\" https://ci.internal.test/api/builds\n",
+        "app --token-file=/run/secrets/token\n",
+    ])
+    func referencesAndFilesOnCommandLinesAreNot(line: String) throws {
+        #expect(try secrets(in: line).isEmpty, "\(line)")
+    }
+}
