@@ -44,7 +44,10 @@ enum PlaceholderFilter {
         if documentationExamples.contains(secret) { return true }
         let lowered = secret.lowercased()
         if placeholderWords.contains(lowered) { return true }
-        if secret.contains("EXAMPLE") || secret.contains("${") || secret.contains("{{") || secret.contains("%(") { return true }
+        // A well-formed key with EXAMPLE or FAKE inside is still a key: only whole-value
+        // placeholders and the documented examples above are placeholders.
+        if isExampleWordValue(lowered) { return true }
+        if secret.contains("${") || secret.contains("{{") || secret.contains("%(") { return true }
         if secret.hasPrefix("<") && secret.hasSuffix(">") { return true }
         if secret.hasPrefix("$") && secret.dropFirst().allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) { return true }
         if lowered.hasPrefix("your_") || lowered.hasPrefix("your-") || lowered.hasPrefix("yourapi") || lowered.hasPrefix("insert_")
@@ -52,6 +55,19 @@ enum PlaceholderFilter {
             return true
         }
         return isMostlyFiller(secret)
+    }
+
+    /// "EXAMPLE_KEY", "example-api-token", "my_fake_secret": every word of the value is a
+    /// placeholder word (a real key in the same alphabet has random segments between them).
+    static let exampleWords: Set<String> = [
+        "example", "sample", "fake", "dummy", "test", "my", "your", "api", "key", "secret", "token",
+        "password", "access", "private", "value", "here", "placeholder",
+    ]
+
+    private static func isExampleWordValue(_ lowered: String) -> Bool {
+        let words = lowered.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard words.contains(where: { $0 == "example" || $0 == "fake" || $0 == "sample" }) else { return false }
+        return lowered.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0 == "." } && words.allSatisfy(exampleWords.contains)
     }
 
     /// "xxxxxxxx", "sk_live_XXXXXXXXXXXX", "****1234": most characters are one filler character.

@@ -8639,6 +8639,71 @@ rules:
       - 'password: self.configuration.password,'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
+  # Real hard-coded passwords are often low-entropy (`admin123`, `s3cr3t`); the credential name
+  # on the left is the evidence, so these accept any literal the `credential-literal` validator
+  # does not recognise as code, a path, a number, a boolean or a single plain word.
+  - id: credential-assignment-literal
+    description: Quoted literal assigned to a password, secret, token or key name in code or config
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\s{0,3}(?::=|=>|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - '$db_pass = ''s3cr3t!x'';'
+      - 'static_password := "hardcoded09"'
+      - 'const apiToken = `tk-4417-prod`'
+      - 'spring.datasource.password: "Adm1n#2024"'
+    negativeExamples:
+      - 'password: "required"'
+      - 'token = getToken("default")'
+      - 'db_password = "/run/secrets/db_password"'
+      - 'secret_key = "12345678"'
+      - 'password = "********"'
+      - 'compass = "north-west"'
+      - 'api_key = "${API_KEY}"'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+      - https://cwe.mitre.org/data/definitions/259.html
+  - id: credential-env-assignment
+    description: Bare value assigned to an upper-case credential variable in .env, shell, Dockerfile or properties files
+    severity: medium
+    catchAll: true
+    pattern: '^[ \t]*(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+)?(?:[A-Z0-9_.]{0,40}(?:PASSWORD|PASSWD|PWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|AUTH_KEY|ACCESS_KEY|APP_KEY|PRIVATE_KEY)[A-Z0-9_]{0,20}|(?:[A-Z0-9_.]{0,40}_)?PASS(?:_[A-Z0-9_]{0,20})?)[ \t]{0,3}[= ][ \t]{0,3}([^\s"''`$<>{}#()]{6,128})[ \t]*$'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - 'DB_PASSWORD=admin123'
+      - 'export MAIL_PASS=Wint3r-is-coming'
+      - 'ENV REDIS_PASSWORD=r3dis-Pa55'
+      - 'APP_KEY=base64:Q2hhbmdlZEtleUZvclRlc3RzMTIzNDU2Nzg5MDEyMzQ='
+    negativeExamples:
+      - 'DB_PASSWORD=${DB_PASSWORD}'
+      - 'SECRET_KEY_FILE=/run/secrets/app_secret_key'
+      - 'USE_TOKEN=true'
+      - 'TOKEN_TTL=3600'
+      - 'DB_PASSWORD=changeme'
+      - 'COMPASS_HEADING=north-west'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+  - id: credential-command-flag
+    description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:(?:^|[ \t])--?(?:[a-z0-9]+-){0,3}(?:password|passwd|pass|token|secret|api-?key)[= ][ \t]?|(?:curl|wget|http)[^\n]{0,80}[ \t](?:-u|--user)[ =][ \t]?["'']?[^\s:"''$]{1,64}:)["'']?([^\s"''$<>{}@]{6,64})'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - 'mysqldump --user=backup --password=Bk4p-2024 shop > dump.sql'
+      - 'curl -u deploy:Depl0y!now https://ci.example.org/api/builds'
+      - 'vault write auth/approle/login --token hvs.4xR7-kL2w9Qp'
+    negativeExamples:
+      - 'mysqldump --user=backup --password="$DB_PASSWORD" shop'
+      - 'docker login --password-stdin --username ops'
+      - 'curl -u "$USER:$TOKEN" https://ci.example.org/api/builds'
+      - 'app --token-file=/run/secrets/token'
+    references:
+      - https://cwe.mitre.org/data/definitions/214.html
 """#),
         ("Rules/secrets/identity.yaml", #"""
 # Identity, SSO and secrets-manager credentials: Okta, Auth0, 1Password, Bitwarden, Keycloak,

@@ -4,7 +4,8 @@
 public enum ValidatorNames {
     public static let all: [String] = [
         "base58check", "base64-password", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif", "crc32-base62-suffix",
-        "crypt-hash", "github-checksum", "gitlab-routable-crc", "grafana-sa-checksum", "jetbrains-scrambled-password", "jwt",
-        "not-code", "not-expression", "private-key", "putty-private-key", "pypi-macaroon", "solana-secret-key",
+        "credential-literal", "crypt-hash", "github-checksum", "gitlab-routable-crc", "grafana-sa-checksum",
+        "jetbrains-scrambled-password", "jwt", "not-code", "not-expression", "private-key", "putty-private-key", "pypi-macaroon",
+        "solana-secret-key",
     ]
 }

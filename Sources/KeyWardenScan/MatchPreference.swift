@@ -30,8 +30,13 @@ struct MatchPreference: Sendable {
         let best = kept.filter { match in
             !kept.contains { other in other != match && other.secret == match.secret && rank(other) < rank(match) }
         }
+        // Several catch-alls can find one value (high-entropy and credential-literal): the first
+        // rule reports it.
         let generic = matches.filter { match in
             isGeneric[match.ruleIndex] && !specific.contains { $0.secret.overlaps(match.secret) }
+                && !matches.contains { other in
+                    other != match && isGeneric[other.ruleIndex] && other.secret == match.secret && other.ruleIndex < match.ruleIndex
+                }
         }
         return (best + generic).sorted {
             ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound)

@@ -29,6 +29,7 @@ public enum SecretValidators {
         GrafanaServiceAccountTokenValidator.self,
         PyPIMacaroonValidator.self,
         PrivateKeyValidator.self,
+        CredentialLiteralValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }

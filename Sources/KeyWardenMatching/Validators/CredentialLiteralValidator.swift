@@ -1,0 +1,45 @@
+/// For literals assigned to a credential name (`DB_PASSWORD=admin123`, `$db_pass = 's3cr3t';`):
+/// accepts low-entropy values, because real passwords people hard-code often are, but rejects
+/// what such an assignment holds when it is not a secret:
+/// - code (`CodeShape`: calls, member chains, values naming what they are);
+/// - numbers, booleans and null-like words;
+/// - file paths (`/run/secrets/db`, `./keys/app.pem`, `~/.ssh/id_ed25519`);
+/// - format strings and template markers (`%s`, `{0}`, `$1`);
+/// - single words: a value needs at least two of lower case, upper case, digits and symbols,
+///   so `password: "required"` (a validation message) is not a password.
+public struct CredentialLiteralValidator: SecretValidator {
+    public static let name = "credential-literal"
+    public init() {}
+
+    static let nonSecretWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "nil", "none", "undefined"]
+
+    public func isValid(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 6, !CodeShape.isExpression(secret) else { return false }
+        let text = String(decoding: secret, as: UTF8.self)
+        if Self.nonSecretWords.contains(text.lowercased()) { return false }
+        if secret.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) { return false }
+        if Self.isPath(text) || Self.isFormatString(text) { return false }
+        return Self.characterClasses(secret) >= 2
+    }
+
+    static func isPath(_ text: String) -> Bool {
+        ["/", "./", "../", "~/", "file:"].contains { text.hasPrefix($0) } || (text.count > 2 && text.dropFirst().hasPrefix(":\\"))
+    }
+
+    static func isFormatString(_ text: String) -> Bool {
+        ["%s", "%d", "%v", "{0}", "{}", "$1"].contains { text.contains($0) }
+    }
+
+    static func characterClasses(_ secret: [UInt8]) -> Int {
+        var lower = false, upper = false, digit = false, symbol = false
+        for byte in secret {
+            switch byte {
+            case 0x61...0x7A: lower = true
+            case 0x41...0x5A: upper = true
+            case 0x30...0x39: digit = true
+            default: symbol = true
+            }
+        }
+        return [lower, upper, digit, symbol].filter { $0 }.count
+    }
+}
