@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "KeyWardenCoreTests", dependencies: [
             "KeyWardenSupport", "KeyWardenRules", "KeyWardenMatching", "KeyWardenInputs", "KeyWardenScan", "KeyWardenHooks",
             "KeyWardenAccounts", "KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAudit", "KeyWardenReportModel",
-            "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets", "KeyWardenVerification",
+            "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets", "KeyWardenVerification", crypto,
         ]),
         .testTarget(name: "KeyWardenCLITests", dependencies: [
             "keywarden", "KeyWardenSupport", "KeyWardenAccounts", "KeyWardenInventory", "KeyWardenReport", "KeyWardenReportModel",

@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized) struct ScanCommandTests {
     /// The AWS key id and its secret are one credential set: one finding, the key id as keyId.
     static let plantedRules = ["aws-secret-access-key", "okx-secret-key", "bybit-secret-key", "database-url-password", "slack-token",
-                               "stripe-live-key", "generic-secret-assignment", "openai-api-key", "private-key-pem",
+                               "stripe-live-key", "credential-assignment-literal", "openai-api-key", "private-key-pem",
                                "github-token", "jwt"]
 
     @Test func samplesExitOneAndListEveryPlantedSecretRedacted() throws {

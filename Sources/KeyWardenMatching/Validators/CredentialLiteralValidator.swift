@@ -1,4 +1,4 @@
-/// For literals assigned to a credential name (`DB_PASSWORD=admin123`, `$db_pass = 's3cr3t';`):
+/// For literals assigned to a credential name (`DB_PASSWORD=admin123`, `$db_pass = 's3cr3t';`):  keywarden:allow reason="documented example" owner=keywarden until=2099-12-31
 /// accepts low-entropy values, because real passwords people hard-code often are, but rejects
 /// what such an assignment holds when it is not a secret:
 /// - code (`CodeShape`: calls, member chains, values naming what they are);

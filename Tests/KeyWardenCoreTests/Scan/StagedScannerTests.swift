@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 @testable import KeyWardenAudit
 @testable import KeyWardenHooks
@@ -104,8 +105,9 @@ import Testing
 
     @Test func aMultiLineSecretIsSeenWholeWhenOneOfItsLinesIsAdded() throws {
         let repo = try GitTestRepository()
-        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6ZkZB7Qh8d8Nn2kH4m1YqPdZr\nT9xWv6LpQ2sJm8Rk4Nc7Hf3Ga5Ye1Ub0Wo2Tq8vZr2Lx9Mw4Pn7Ks3Jd6Hf1Gb5Yc\n-----END RSA PRIVATE KEY-----\n"
-        try repo.write("key.pem", pem.replacingOccurrences(of: "-----END RSA PRIVATE KEY-----\n", with: ""))
+        // A whole key (the private-key validator decodes the body), made for the test.
+        let pem = P256.Signing.PrivateKey().pemRepresentation + "\n"
+        try repo.write("key.pem", pem.replacingOccurrences(of: "-----END PRIVATE KEY-----\n", with: ""))
         try repo.commit("half a key")
         try repo.write("key.pem", pem)
         try repo.git(["add", "key.pem"])
