@@ -20,18 +20,10 @@ public struct GitLabSecretDetectionWriter: ReportWriter {
         let report = Report(
             version: Self.schemaVersion,
             vulnerabilities: (document.audit.map(auditVulnerabilities) ?? []) + findings.map { finding in
-                Vulnerability(
-                    // Stable across runs: the finding's fingerprint at its place.
-                    id: String(Fingerprint.of(rule: "gitlab-vulnerability",
-                                              secret: "\(finding.fingerprint)\0\(finding.path)\0\(finding.line)").prefix(32)),
-                    category: "secret_detection",
-                    name: finding.description,
-                    description: "\(finding.description) (\(finding.secret))",
-                    severity: finding.severity.gitLabName,
-                    scanner: .init(id: tool.id, name: tool.name),
-                    location: .init(file: finding.path, startLine: finding.line, endLine: finding.endLine,
-                                    commit: .init(sha: finding.commit ?? commit ?? "0000000")),
-                    identifiers: [.init(type: "keywarden_rule_id", name: "keywarden rule \(finding.rule)", value: finding.rule)])
+                Vulnerability(fingerprint: finding.fingerprint, file: finding.path, line: finding.line, endLine: finding.endLine,
+                              commit: finding.commit ?? commit, name: finding.description,
+                              description: "\(finding.description) (\(finding.secret))", severity: finding.severity,
+                              identifier: .init(type: "keywarden_rule_id", name: "keywarden rule \(finding.rule)", value: finding.rule))
             },
             scan: .init(analyzer: tool, scanner: tool, type: "secret_detection", startTime: time, endTime: time, status: "success"))
         return try JSONOutput.encode(report)
@@ -39,17 +31,10 @@ public struct GitLabSecretDetectionWriter: ReportWriter {
 
     private func auditVulnerabilities(_ audit: AuditSection) -> [Vulnerability] {
         audit.findings.map { finding in
-            let file = finding.path ?? audit.policy
-            let line = finding.line ?? 1
-            return Vulnerability(
-                id: String(Fingerprint.of(rule: "gitlab-vulnerability", secret: "\(finding.fingerprint)\0\(file)\0\(line)").prefix(32)),
-                category: "secret_detection",
-                name: finding.check,
-                description: finding.message + ". " + finding.remediation,
-                severity: finding.severity.gitLabName,
-                scanner: .init(id: "keywarden", name: "keywarden"),
-                location: .init(file: file, startLine: line, endLine: line, commit: .init(sha: "0000000")),
-                identifiers: [.init(type: "keywarden_check_id", name: "keywarden check \(finding.check)", value: finding.check)])
+            Vulnerability(fingerprint: finding.fingerprint, file: finding.path ?? audit.policy, line: finding.line ?? 1,
+                          endLine: finding.line ?? 1, commit: nil, name: finding.check,
+                          description: finding.message + ". " + finding.remediation, severity: finding.severity,
+                          identifier: .init(type: "keywarden_check_id", name: "keywarden check \(finding.check)", value: finding.check))
         }
     }
 
@@ -71,6 +56,20 @@ public struct GitLabSecretDetectionWriter: ReportWriter {
         let scanner: ScannerReference
         let location: Location
         let identifiers: [Identifier]
+
+        /// One scan or audit finding at its place; the id is stable across runs (the finding's
+        /// fingerprint at its file and line).
+        init(fingerprint: String, file: String, line: Int, endLine: Int, commit: String?, name: String, description: String,
+             severity: Severity, identifier: Identifier) {
+            id = String(Fingerprint.of(rule: "gitlab-vulnerability", secret: "\(fingerprint)\0\(file)\0\(line)").prefix(32))
+            category = "secret_detection"
+            self.name = name
+            self.description = description
+            self.severity = severity.gitLabName
+            scanner = ScannerReference(id: "keywarden", name: "keywarden")
+            location = Location(file: file, startLine: line, endLine: endLine, commit: .init(sha: commit ?? "0000000"))
+            identifiers = [identifier]
+        }
     }
 
     struct ScannerReference: Encodable {
