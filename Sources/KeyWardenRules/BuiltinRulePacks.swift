@@ -8116,7 +8116,8 @@ rules:
 # `const okxConfig = {` block). A UUID or a 64-hex value alone is never a finding.
 #
 # Fields used here beyond the basics (see RulePackLoader):
-#   contextKeywords  words of which one must start a word in the match or in the 6 lines above it
+#   contextKeywords  words of which one must start a word in the match, in the 6 lines above it, or
+#                    later on the match's line (a keyword before the value ranks nearer than one after)
 #   credentialSet    the provider a rule finds a part of; matches of one set a few lines apart
 #   part             key | secret | passphrase: are reported as ONE finding at the secret,
 #                    carrying the key in full as `keyId` (the key is public; the secret stays redacted)
