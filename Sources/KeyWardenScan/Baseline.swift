@@ -8,7 +8,7 @@ import KeyWardenSupport
 ///
 /// ```yaml
 /// findings:
-///   - fingerprint: 3b1f…  # SHA-256 of rule id and secret: the entry's identity
+///   - fingerprint: 3b1f…  # keyed hash of rule id and secret: the entry's identity
 ///     rule: github-token
 ///     path: "src/app.py"
 ///     note: "test account, revoked 2026-01"   # optional
@@ -56,28 +56,41 @@ public struct Baseline: Sendable, Equatable {
         let notes = Dictionary((previous?.entries ?? []).compactMap { entry in entry.note.map { (entry.fingerprint, $0) } },
                                uniquingKeysWith: { first, _ in first })
         self.init(entries: findings.map {
-            Entry(fingerprint: $0.fingerprint, rule: $0.rule, path: $0.path, note: notes[$0.fingerprint])
+            Entry(fingerprint: $0.fingerprint, rule: $0.rule, path: $0.path,
+                  note: notes[$0.fingerprint] ?? notes[Fingerprint.plain(rule: $0.rule, secret: $0.secret)])
         })
     }
 
     public var fingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
 
     /// Splits findings into those the baseline does not know (reported) and those it hides.
-    public func filter(_ findings: [Finding]) -> (reported: [Finding], hidden: [Finding]) {
+    ///
+    /// Baselines written before fingerprints were keyed hold plain SHA-256 fingerprints; those
+    /// still hide their findings (`legacy` counts them, so the command can ask for a rewrite).
+    public func filter(_ findings: [Finding]) -> (reported: [Finding], hidden: [Finding], legacy: Int) {
         let known = fingerprints
         var reported: [Finding] = []
         var hidden: [Finding] = []
+        var legacy = 0
         for finding in findings {
-            if known.contains(finding.fingerprint) { hidden.append(finding) } else { reported.append(finding) }
+            if known.contains(finding.fingerprint) {
+                hidden.append(finding)
+            } else if known.contains(Fingerprint.plain(rule: finding.rule, secret: finding.secret)) {
+                hidden.append(finding)
+                legacy += 1
+            } else {
+                reported.append(finding)
+            }
         }
-        return (reported, hidden)
+        return (reported, hidden, legacy)
     }
 
     // MARK: file format
 
     static let header = """
     # keywarden baseline: findings accepted as known. `keywarden scan --baseline FILE` hides them.
-    # Identity is the fingerprint (SHA-256 of rule id and secret); rule, path and note are for people.
+    # Identity is the fingerprint (HMAC of rule id and secret under this installation's key, see
+    # Docs/reports.md); rule, path and note are for people.
     # Regenerate with --baseline-out FILE (notes are kept when --baseline names the old file).
 
     """
