@@ -14,6 +14,7 @@ import KeyWardenSupport
 /// ruleDirectories: [security/rules]  # relative to the config file
 /// respectGitignore: true      # directory scans skip what git ignores (default false)
 /// verify: true                      # as `scan --verify`: ask exchanges about found keys
+/// confidence: high                  # as `scan --confidence high` (the pre-commit hook reads it too)
 /// ```
 public struct ScanConfiguration: Sendable {
     public static let fileName = ".keywarden.yaml"
@@ -36,13 +37,15 @@ public struct ScanConfiguration: Sendable {
     public var now: Date?
     /// `verify: true`: run `scan --verify` without the flag (never on by default).
     public var verify = false
+    /// `confidence: LEVEL`: the lowest confidence reported when `--confidence` is not given.
+    public var confidence: Confidence?
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
 
     public init() {}
 
     static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata",
-                          "verify"]
+                          "verify", "confidence"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -68,6 +71,7 @@ public struct ScanConfiguration: Sendable {
         configuration.source = source
         let fields = try root.fields(optional: topKeys)
         configuration.verify = try fields["verify"]?.bool() ?? false
+        configuration.confidence = try fields["confidence"].map { Confidence(rawValue: try $0.oneOf(Confidence.allCases.map(\.rawValue)))! }
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
         configuration.requireSuppressionMetadata = try fields["requireSuppressionMetadata"]?.bool() ?? false
