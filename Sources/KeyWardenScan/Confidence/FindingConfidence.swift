@@ -1,9 +1,15 @@
+import KeyWardenMatching
 import KeyWardenRules
 import KeyWardenSupport
 
 /// How sure a finding is: the rule's confidence, lowered for a catch-all match whose own evidence
 /// is weak. A provider-specific format is as sure in a test file as anywhere (a real token in a
 /// fixture is still a leak), so only catch-all rules are judged by their value and their file.
+///
+/// A test or example file alone does not lower a literal: real credentials are committed in
+/// tests too, and a strong-looking one there is still reported. It lowers a value that also looks
+/// made up (a fixture word such as `test` or `dummy` inside it, or under 3 bits of entropy per
+/// character).
 public enum FindingConfidence {
     /// `paths` are the names the scanned item is known by (a file's path relative to the scan
     /// root, a blob's paths in history); `decodedFrom` is set when the value was found inside
@@ -15,7 +21,7 @@ public enum FindingConfidence {
         if decodedFrom != nil { return .low }
         var confidence = rule.confidence
         if isWeakLiteral(secret) { confidence = confidence.lowered }
-        if !paths.isEmpty && paths.allSatisfy(isTestOrExamplePath) { confidence = confidence.lowered }
+        if !paths.isEmpty && paths.allSatisfy(isTestOrExamplePath) && looksMadeUp(secret) { confidence = confidence.lowered }
         return confidence
     }
 
@@ -32,6 +38,16 @@ public enum FindingConfidence {
             }
         }
         return kinds.count <= 1 && secret.unicodeScalars.count < 12
+    }
+
+    /// Words fixtures are written with.
+    static let fixtureWords = ["test", "fake", "dummy", "mock", "sample", "example", "fixture", "stub", "demo", "foo", "bar",
+                               "changeme", "placeholder"]
+
+    /// A value with a fixture word inside (`test1234`, `Fixture-77`) or little entropy (`aaa111`).
+    static func looksMadeUp(_ secret: String) -> Bool {
+        let lower = secret.lowercased()
+        return fixtureWords.contains { lower.contains($0) } || ShannonEntropy.of(Array(secret.utf8)) < 3.0
     }
 
     /// Directories whose files are tests, fixtures, mocks or examples by convention.
@@ -54,6 +70,6 @@ public enum FindingConfidence {
         return stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec")
             || name.contains(".test.") || name.contains(".spec.")
             || originalStem.hasSuffix("Tests") || originalStem.hasSuffix("Test") || originalStem.hasSuffix("Spec")
-            || name.hasSuffix(".example") || name.hasSuffix(".sample") || stem == "example" || stem == "sample"
+            || name.hasSuffix(".example") || name.hasSuffix(".sample")
     }
 }

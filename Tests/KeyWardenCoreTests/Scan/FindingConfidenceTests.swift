@@ -24,13 +24,15 @@ import Testing
         #expect(aws.map(\.confidence) == [.high])
     }
 
-    @Test func aLiteralAssignedToACredentialNameIsMediumInCodeAndLowInTests() throws {
-        let code = "DB_PASSWORD=admin123\n"
-        #expect(try findings(code, at: "deploy/.env").map(\.confidence) == [.medium])
-        #expect(try findings(code, at: "tests/.env").map(\.confidence) == [.low])
-        #expect(try findings(code, at: "config/.env.example").map(\.confidence) == [.low])
-        #expect(try findings("static_password := \"hardcoded09\"\n", at: "auth/login_test.go").map(\.confidence) == [.low])
-        #expect(try findings("static_password := \"hardcoded09\"\n", at: "auth/login.go").map(\.confidence) == [.medium])
+    @Test func aMadeUpLiteralIsLowInTestsAndExamplesOnly() throws {
+        let fixture = "DB_PASSWORD=test1234\n"
+        #expect(try findings(fixture, at: "deploy/.env").map(\.confidence) == [.medium])
+        #expect(try findings(fixture, at: "tests/.env").map(\.confidence) == [.low])
+        #expect(try findings(fixture, at: "config/.env.example").map(\.confidence) == [.low])
+        // A strong-looking literal is reported in a test file too: real credentials get committed there.
+        #expect(try findings("static_password := \"hardcoded09\"\n", at: "auth/login_test.go").map(\.confidence) == [.medium])
+        #expect(try findings("static_password := \"Fixture-77\"\n", at: "auth/login_test.go").map(\.confidence) == [.low])
+        #expect(try findings("static_password := \"Fixture-77\"\n", at: "auth/login.go").map(\.confidence) == [.medium])
     }
 
     @Test func aWeakOrDecodedCatchAllValueIsLow() throws {
@@ -53,6 +55,8 @@ import Testing
         #expect(!FindingConfidence.isTestOrExamplePath("src/main/resources/application.yml"))
         #expect(!FindingConfidence.isTestOrExamplePath("latest/settings.py"))
         #expect(!FindingConfidence.isTestOrExamplePath("contest.py"))
+        #expect(!FindingConfidence.isTestOrExamplePath("Sample.java"))
+        #expect(FindingConfidence.isTestOrExamplePath(".env.example"))
     }
 
     @Test func aRuleDeclaresItsConfidenceOrTakesItFromItsShape() throws {
