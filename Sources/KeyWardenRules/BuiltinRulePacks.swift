@@ -8622,7 +8622,7 @@ rules:
     description: High-entropy value assigned to a key, secret, token or password
     severity: medium
     catchAll: true
-    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
+    pattern: '(?i)[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
     secretGroup: 1
     minEntropy: 3.7
     validator: not-code
@@ -8638,6 +8638,7 @@ rules:
       - 'public typealias PrivateKey = P256.Signing.PrivateKey'
       - 'self.previousX509PrivateKey = previousX509PrivateKey'
       - 'password: self.configuration.password,'
+      - '"hashed_secret": "5be0a36963ae1e8431c041b744679ee578b7c44a"'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
   # Real hard-coded passwords are often low-entropy (`admin123`, `s3cr3t`); the credential name
@@ -8647,7 +8648,7 @@ rules:
     description: Quoted literal assigned to a password, secret, token or key name in code or config
     severity: medium
     catchAll: true
-    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\s{0,3}(?::=|=>|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
+    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\s{0,3}(?::=|=>|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
     secretGroup: 1
     validator: credential-literal
     examples:
@@ -8663,6 +8664,7 @@ rules:
       - 'password = "********"'
       - 'compass = "north-west"'
       - 'api_key = "${API_KEY}"'
+      - '"hashed_secret": "5be0a36963ae1e8431c041b744679ee578b7c44a"'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
       - https://cwe.mitre.org/data/definitions/259.html
@@ -8687,6 +8689,37 @@ rules:
       - 'COMPASS_HEADING=north-west'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
+  # Unquoted values after a credential name: YAML and INI configuration, properties files, READMEs,
+  # tickets and logs (`password: dipPr13Gg!`, `db.password=Hk3vP9zQ`). Without quotes the value's
+  # own shape carries more of the evidence (`credential-unquoted`), and names that say the value is
+  # something else (`secretName`, `tokenUrl`, `password_min_length`) are not credentials.
+  - id: credential-unquoted-value
+    description: Unquoted value after a password, secret, token or key name in configuration, documentation or logs
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|access[ _.-]?key|secret[ _.-]?key|private[_.-]?key|credentials?)(?![a-z0-9_.-]{0,12}(?:name|type|url|uri|endpoint|file|path|policy|length|ref|field|param|expir|ttl|timeout|count|size|id\b|hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_.-]pass)[ \t]{0,3}[:=][ \t]{0,3}([^\s"''`=:$<>{}()\[\],;&|*#\\%][^\s"''`<>{}()\[\],;&|\\]{5,63})(?:[\s,;)]|$)'
+    secretGroup: 1
+    validator: credential-unquoted
+    examples:
+      - 'password: Qv7#tLm2x'
+      - 'db.password=Hk3vP9zQ'
+      - 'secret_key = Zr82kLmQ4w'
+      - 'Connect as deploy, password:Tr0ub4dor3x later rotated'
+    negativeExamples:
+      - 'password: !vault |'
+      - 'secretName: tls-cert'
+      - 'tokenUrl: https://auth.example.org/oauth/token'
+      - 'password: ${DB_PASSWORD}'
+      - 'password: required'
+      - 'password_min_length: 12'
+      - 'token: short-lived'
+      - 'password: *default_password'
+      - 'if password == expected_Value1:'
+      - 'pwdump=n0NeKreD'
+      - 'password_hash: Xk29fQ7mZ'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+      - https://cwe.mitre.org/data/definitions/260.html
   - id: credential-command-flag
     description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
     severity: medium

@@ -43,3 +43,22 @@ public struct CredentialLiteralValidator: SecretValidator {
         return [lower, upper, digit, symbol].filter { $0 }.count
     }
 }
+
+/// For an unquoted value after a credential name (`password: dipPr13Gg!` in YAML, INI, a README
+/// or a log): what `credential-literal` accepts, less what unquoted text holds more often than
+/// quoted code does. Without quotes the value's own shape must carry more of the evidence:
+/// - names written in lower case with separators (`secretName: tls-cert`, `token: short-lived`)
+///   need an upper-case letter or a digit to count;
+/// - URLs (`tokenUrl: https://…`) and YAML tags (`password: !vault`, `!Ref`) are not secrets.
+public struct UnquotedCredentialValidator: SecretValidator {
+    public static let name = "credential-unquoted"
+    public init() {}
+
+    public func isValid(_ secret: [UInt8]) -> Bool {
+        guard CredentialLiteralValidator().isValid(secret) else { return false }
+        let text = String(decoding: secret, as: UTF8.self)
+        if text.contains("://") { return false }
+        if text.hasPrefix("!"), text.dropFirst().allSatisfy({ $0 == "!" || $0.isLetter }) { return false }
+        return secret.contains { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+    }
+}

@@ -15,6 +15,8 @@ public enum FindingConfidence {
     /// root, a blob's paths in history); `decodedFrom` is set when the value was found inside
     /// base64 or percent-encoded text.
     public static func of(rule: Rule, secret: String, decodedFrom: String?, paths: [String]) -> Confidence {
+        // Any rule: a value typed for documentation is reported, but as the least sure.
+        if looksLikeDocumentationValue(secret) { return .low }
         guard rule.catchAll else { return rule.confidence }
         // A credential name next to a value inside encoded text is a weak sign: encoded blobs
         // (certificates, images, serialised state) spell such pairs by chance.
@@ -38,6 +40,42 @@ public enum FindingConfidence {
             }
         }
         return kinds.count <= 1 && secret.unicodeScalars.count < 12
+    }
+
+    /// Words that mark a value written for documentation when they start or end it
+    /// (`…tokenexample`, `EXAMPLE…`, `fake_…`). Inside a value they mark nothing: a well-formed key
+    /// with `EXAMPLE` in the middle is still a key.
+    static let documentationAffixes = ["example", "fake", "dummy", "sample", "test", "placeholder"]
+
+    /// A value typed by hand for documentation or tests rather than generated: a documentation
+    /// word at either end, or a run of six or more consecutive characters of `0123456789` or the
+    /// alphabet, either way (`123456`, `abcdef`, `654321`). A random base62 value holds such a run
+    /// with a probability under 1e-9.
+    static func looksLikeDocumentationValue(_ secret: String) -> Bool {
+        let lower = secret.lowercased()
+        if documentationAffixes.contains(where: { lower.hasPrefix($0) || lower.hasSuffix($0) }) { return true }
+        return longestSequentialRun(Array(lower.utf8)) >= 6
+    }
+
+    /// The longest run of bytes each one more (or each one less) than the one before, within
+    /// digits or within letters.
+    static func longestSequentialRun(_ bytes: [UInt8]) -> Int {
+        func kind(_ byte: UInt8) -> Int? {
+            switch byte {
+            case 0x30...0x39: 0
+            case 0x61...0x7A: 1
+            default: nil
+            }
+        }
+        var longest = 1, up = 1, down = 1
+        for index in bytes.indices.dropFirst() {
+            let previous = bytes[index - 1], current = bytes[index]
+            let sameKind = kind(previous) != nil && kind(previous) == kind(current)
+            up = sameKind && current == previous &+ 1 ? up + 1 : 1
+            down = sameKind && current &+ 1 == previous ? down + 1 : 1
+            longest = max(longest, up, down)
+        }
+        return bytes.isEmpty ? 0 : longest
     }
 
     /// Words fixtures are written with.
