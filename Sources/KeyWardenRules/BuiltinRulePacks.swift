@@ -8648,13 +8648,15 @@ rules:
     description: Quoted literal assigned to a password, secret, token or key name in code or config
     severity: medium
     catchAll: true
-    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\s{0,3}(?::=|=>|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
+    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?(?:[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.\[\]]{0,30}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?::=|=>|[!=]==?|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
     secretGroup: 1
     validator: credential-literal
     examples:
       - '$db_pass = ''s3cr3t!x'';'
       - 'static_password := "hardcoded09"'
       - 'const apiToken = `tk-4417-prod`'
+      - 'def connect(passwd: str = "cq2tPr1a2"):'
+      - 'if admin_password == "Hq4c1a2oPd":'
       - 'spring.datasource.password: "Adm1n#2024"'
     negativeExamples:
       - 'password: "required"'
@@ -8697,7 +8699,7 @@ rules:
     description: Unquoted value after a password, secret, token or key name in configuration, documentation or logs
     severity: medium
     catchAll: true
-    pattern: '(?i)(?:[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|access[ _.-]?key|secret[ _.-]?key|private[_.-]?key|credentials?)(?![a-z0-9_.-]{0,12}(?:name|type|url|uri|endpoint|file|path|policy|length|ref|field|param|expir|ttl|timeout|count|size|id\b|hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_.-]pass)[ \t]{0,3}[:=][ \t]{0,3}([^\s"''`=:$<>{}()\[\],;&|*#\\%][^\s"''`<>{}()\[\],;&|\\]{5,63})(?:[\s,;)]|$)'
+    pattern: '(?i)(?:(?:[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|access[ _.-]?key|secret[ _.-]?key|private[_.-]?key|credentials?)(?![a-z0-9_.-]{0,12}(?:name|type|url|uri|endpoint|file|path|policy|length|ref|field|param|expir|ttl|timeout|count|size|id\b|hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}pass(?![a-z]))[ \t]{0,3}(?::=|[:=])|(?<![a-z0-9])(?:[a-z0-9]{1,20}[_-])?(?:pw:=|pw:|pw=|pw :|pw =))[ \t]{0,3}([^\s\"''`=:$<>{}()\[\],;&|*#\\%][^\s\"''`<>{}()\[\],;&|\\]{5,63})(?:[\s,;)]|$)'
     secretGroup: 1
     validator: credential-unquoted
     examples:
@@ -8705,6 +8707,11 @@ rules:
       - 'db.password=Hk3vP9zQ'
       - 'secret_key = Zr82kLmQ4w'
       - 'Connect as deploy, password:Tr0ub4dor3x later rotated'
+      - 'ssh ops@10.2.0.7 (pw:Vn4kQ8sLm)'
+      - 'admin password: Summer2024!'
+      - 'token: kq82Hv!'
+      - 'MYSQLPASS: Rw7vLp2QxK'
+      - 'DB_PSWD:=Kd82vXq1Lm'
     negativeExamples:
       - 'password: !vault |'
       - 'secretName: tls-cert'
@@ -8716,10 +8723,55 @@ rules:
       - 'password: *default_password'
       - 'if password == expected_Value1:'
       - 'pwdump=n0NeKreD'
+      - 'bypass: Enabled'
+      - 'new_pw: PwPolicy'
+      - 'public let secret: String?'
+      - 'final class SecretStore: @unchecked Sendable {'
+      - 'GitHub tokens: CRC-32 of the random part'
+      - '///     api_key: 0f6d…'
       - 'password_hash: Xk29fQ7mZ'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
       - https://cwe.mitre.org/data/definitions/260.html
+  # SQL that creates or changes a database user with its password inline: MySQL `IDENTIFIED BY`,
+  # PostgreSQL `PASSWORD '…'` in CREATE/ALTER USER|ROLE, in migrations, dumps and shell scripts.
+  - id: sql-user-password
+    description: Password in SQL that creates or alters a database user or role (IDENTIFIED BY, PASSWORD '...')
+    severity: high
+    catchAll: true
+    pattern: '(?i)\b(?:create|alter)[ \t]+(?:user|role)\b[^;\n]{0,160}?\b(?:identified[ \t]+(?:with[ \t]+[a-z0-9_]+[ \t]+)?by(?:[ \t]+password)?|(?:encrypted[ \t]+|unencrypted[ \t]+)?password)[ \t]+[''"]?([^''"\s;)]{4,64})'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - "ALTER USER 'app'@'localhost' IDENTIFIED WITH mysql_native_password BY 'Mq7vT2pLx';"
+      - "CREATE ROLE reporting LOGIN ENCRYPTED PASSWORD 'Rp-2291vk' VALID UNTIL '2027-01-01';"
+      - 'exec("CREATE USER audit ACCOUNT UNLOCK IDENTIFIED BY Au8dVx2q")'
+    negativeExamples:
+      - "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';"
+      - "ALTER ROLE app PASSWORD NULL;"
+      - "CREATE USER app IDENTIFIED BY :password;"
+    references:
+      - https://dev.mysql.com/doc/refman/8.0/en/create-user.html
+      - https://www.postgresql.org/docs/current/sql-createrole.html
+  # Credentials defined as macros or shell/batch variables without `=`: C `#define PASSWORD "…"`,
+  # RPM spec `%define`/`%global`, csh `setenv`, Windows batch and Tcl `set name "…"`.
+  - id: credential-macro-definition
+    description: Password, secret or token defined as a macro or variable (#define, %define, %global, setenv, set)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:#[ \t]*define|%define|%global|\bsetenv|\bset)[ \t]+[a-z0-9_]{0,30}(?:passw(?:or)?d|passwd|pwd|pswd|passphrase|secret|token|api_?key)[a-z0-9_]{0,20}[ \t]+["'']?([^"''\s]{6,64})["'']?'
+    secretGroup: 1
+    validator: credential-unquoted
+    examples:
+      - '#define DB_PASSWORD "Xn84ASM54y"'
+      - '%global api_token Tk93hLq2Vz'
+      - 'setenv SMTP_PASSWORD Ml3x-Rt92q'
+    negativeExamples:
+      - '#define PASSWORD_MAX_LENGTH 64'
+      - '#define PASSWORD_PROMPT "Password:"'
+      - 'set password_field "user_password"'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
   - id: credential-command-flag
     description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
     severity: medium

@@ -47,9 +47,11 @@ public struct CredentialLiteralValidator: SecretValidator {
 /// For an unquoted value after a credential name (`password: dipPr13Gg!` in YAML, INI, a README
 /// or a log): what `credential-literal` accepts, less what unquoted text holds more often than
 /// quoted code does. Without quotes the value's own shape must carry more of the evidence:
-/// - names written in lower case with separators (`secretName: tls-cert`, `token: short-lived`)
-///   need an upper-case letter or a digit to count;
-/// - URLs (`tokenUrl: https://…`) and YAML tags (`password: !vault`, `!Ref`) are not secrets.
+/// - words and identifiers (`secretName: tls-cert`, `token: short-lived`, `bypass: Enabled`)
+///   name something: the value needs a digit or a symbol other than `-`, `_` and `.`;
+/// - URLs (`tokenUrl: https://…`), YAML tags (`password: !vault`), optional types and attributes
+///   (`secret: String?`, `@unchecked`), standards (`CRC-32`) and elided values (`0f6d…`) are
+///   not secrets.
 public struct UnquotedCredentialValidator: SecretValidator {
     public static let name = "credential-unquoted"
     public init() {}
@@ -59,6 +61,36 @@ public struct UnquotedCredentialValidator: SecretValidator {
         let text = String(decoding: secret, as: UTF8.self)
         if text.contains("://") { return false }
         if text.hasPrefix("!"), text.dropFirst().allSatisfy({ $0 == "!" || $0.isLetter }) { return false }
-        return secret.contains { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+        if Self.isTypeOrAnnotation(text) || Self.isStandardName(text) { return false }
+        // An elided value (`0f6d…`, `AKIA...`) is an example in prose, not the secret.
+        if text.contains("…") || text.contains("...") { return false }
+        // A word or an identifier (`Enabled`, `PwPolicy`, `tls-cert`) names something; a
+        // password holds a digit or a symbol beyond the separators identifiers use.
+        return secret.contains { (0x30...0x39).contains($0) || !(Self.identifierBytes.contains($0) || Self.isLetter($0)) }
     }
+
+    /// `String?`, `Data!`, `Self.Token?` (an optional type after `secret:` in Swift, Kotlin or
+    /// TypeScript) and `@unchecked`, `@Sendable` (attributes, decorators, mentions).
+    static func isTypeOrAnnotation(_ text: String) -> Bool {
+        if text.hasPrefix("@") { return text.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } }
+        // A type is CamelCase from an upper-case letter (`Int64?`); `!` (implicitly unwrapped)
+        // takes letters only, so `Summer2024!` stays a password.
+        guard let mark = text.last, mark == "?" || mark == "!" else { return false }
+        let core = text.dropLast()
+        guard let first = core.first, first.isUppercase else { return false }
+        let letters = core.prefix { $0.isLetter || $0 == "." }
+        let digits = core.dropFirst(letters.count)
+        return mark == "?" ? digits.allSatisfy(\.isNumber) : digits.isEmpty
+    }
+
+    /// `CRC-32`, `SHA-256`, `UTF-8`, `AES-128`: a standard's name and number, in prose about keys.
+    static func isStandardName(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && (2...8).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isUppercase }
+            && !parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    static let identifierBytes: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
+
+    static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
 }
