@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aMadeUpLiteralIsLowInTestsAndExamplesOnly() throws {
-        let fixture = "DB_PASSWORD=test1234\n"
+        let fixture = "DB_PASSWORD=Fixture-77\n"
         #expect(try findings(fixture, at: "deploy/.env").map(\.confidence) == [.medium])
         #expect(try findings(fixture, at: "tests/.env").map(\.confidence) == [.low])
         #expect(try findings(fixture, at: "config/.env.example").map(\.confidence) == [.low])
@@ -45,6 +45,18 @@ import Testing
         #expect(FindingConfidence.of(rule: rule, secret: "qwerty42uiop", decodedFrom: nil, paths: ["app/db.php"]) == .medium)
         #expect(FindingConfidence.of(rule: rule, secret: "qwerty42uiop", decodedFrom: "base64", paths: ["app/db.php"]) == .low)
         #expect(FindingConfidence.of(rule: rule, secret: "qwertyuiopasdf", decodedFrom: nil, paths: ["app/db.php"]) == .medium)
+    }
+
+    /// Values typed for documentation are the least sure whatever the rule: a provider prefix
+    /// followed by `123456…` or ending in `EXAMPLE` is a docs value, while `EXAMPLE` inside stays a key.
+    @Test func documentationTypedValuesAreLow() {
+        #expect(FindingConfidence.looksLikeDocumentationValue("dapi123456789abcdef123456789abcdef00"))
+        #expect(FindingConfidence.looksLikeDocumentationValue("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"))
+        #expect(FindingConfidence.looksLikeDocumentationValue("nfp_0i5OM4MV7L02wV3E6rrwiTwhvtestEXAMPLE"))
+        #expect(!FindingConfidence.looksLikeDocumentationValue("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"))
+        #expect(!FindingConfidence.looksLikeDocumentationValue("AKIAZ3KQEXAMPLE7PLM2X"))
+        #expect(FindingConfidence.longestSequentialRun(Array("x9abcdefq".utf8)) == 6)
+        #expect(FindingConfidence.longestSequentialRun(Array("9a8b7c".utf8)) == 1)
     }
 
     @Test func directoriesAboveTheScanRootDoNotCount() {
