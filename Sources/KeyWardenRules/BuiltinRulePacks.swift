@@ -8709,6 +8709,8 @@ rules:
       - 'Connect as deploy, password:Tr0ub4dor3x later rotated'
       - 'ssh ops@10.2.0.7 (pw:Vn4kQ8sLm)'
       - 'admin password: Summer2024!'
+      - 'password: Welcome123'
+      - 'secret=AIhq5Xyb1Gga9Q4'
       - 'token: kq82Hv!'
       - 'MYSQLPASS: Rw7vLp2QxK'
       - 'DB_PSWD:=Kd82vXq1Lm'
@@ -8729,6 +8731,10 @@ rules:
       - 'final class SecretStore: @unchecked Sendable {'
       - 'GitHub tokens: CRC-32 of the random part'
       - '///     api_key: 0f6d…'
+      - 'func reserve(token: UInt64) -> Bool'
+      - 'uint8_t secret[SHA256_DIGEST_LENGTH];'
+      - 'case .token: ASN1OctetString'
+      - 'init(secretKey: logger: Logger)'
       - 'password_hash: Xk29fQ7mZ'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
