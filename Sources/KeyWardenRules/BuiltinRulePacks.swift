@@ -8648,7 +8648,7 @@ rules:
     description: Quoted literal assigned to a password, secret, token or key name in code or config
     severity: medium
     catchAll: true
-    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?(?:[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.\[\]]{0,30}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?::=|=>|[!=]==?|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
+    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\]?(?:[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.\[\]]{0,30}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?::=|=>|[!=]==?|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
     secretGroup: 1
     validator: credential-literal
     examples:
@@ -8656,6 +8656,7 @@ rules:
       - 'static_password := "hardcoded09"'
       - 'const apiToken = `tk-4417-prod`'
       - 'def connect(passwd: str = "cq2tPr1a2"):'
+      - "app.config['SECRET_KEY'] = 'Fl4sk-c0nfig-k3y'"
       - 'if admin_password == "Hq4c1a2oPd":'
       - 'spring.datasource.password: "Adm1n#2024"'
     negativeExamples:
@@ -8778,6 +8779,88 @@ rules:
       - 'set password_field "user_password"'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
+  # `Authorization: Basic base64(user:password)` in curl lines, HTTP captures, Postman exports and
+  # docs: the validator decodes it and wants user:password with a real password.
+  - id: http-basic-authorization
+    description: HTTP Basic credentials (base64 of user:password) in an Authorization header
+    severity: high
+    pattern: '(?i)authorization["'']?[ \t]{0,3}[:=][ \t]{0,3}["'']?basic[ \t]+([A-Za-z0-9+/]{6,512}={0,2})'
+    secretGroup: 1
+    validator: basic-auth
+    examples:
+      - 'curl -H "Authorization: Basic ZGVwbG95OlMzY3IzdC1EZXBsMHk=" https://ci.internal.test/api'
+      - 'headers = {"Authorization": "Basic YXBpLXVzZXI6VjhxLXJUMm1MeDk"}'
+    negativeExamples:
+      - 'Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ='
+      - 'Authorization: Basic ${CREDENTIALS}'
+      - 'Authorization: Basic <base64 of user:password>'
+    references:
+      - https://datatracker.ietf.org/doc/html/rfc7617
+  # Two names assigned two literals at once (Go `user, pass := "admin", "…"`, Python tuples):
+  # the literal in the credential name's position.
+  - id: credential-multi-assignment
+    description: Password or secret in a multiple assignment (`user, pass := "admin", "..."`)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)\b[a-z_][a-z0-9_]{0,30}[ \t]*,[ \t]*[a-z0-9_]{0,30}(?:passw(?:or)?d|passwd|pass|pwd|secret|token|api_?key)[a-z0-9_]{0,20}[ \t]*(?::=|=)[ \t]*["''][^"''\n]{0,64}["''][ \t]*,[ \t]*["'']([^"''\s]{6,64})["'']'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - 'user, pass := "admin", "G0-multi-77x"'
+      - 'db_user, db_password = "shop", "Py-tup1e-88"'
+    negativeExamples:
+      - 'user, pass := os.Getenv("USER"), os.Getenv("PASS")'
+      - 'name, token := "bot", "${TOKEN}"'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+  # Terraform: a variable named like a credential with a literal default.
+  - id: terraform-variable-default-secret
+    description: Terraform variable named as a password, secret or token with a literal default value
+    severity: high
+    pattern: '(?i)variable[ \t]+"[a-z0-9_-]{0,40}(?:passw(?:or)?d|secret|token|api_?key|access_?key|private_?key)[a-z0-9_-]{0,20}"[ \t]*\{[^}]{0,300}?\bdefault[ \t]*=[ \t]*"([^"$\s]{6,128})"'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - "variable \"db_password\" {\n  type      = string\n  default   = \"Tf-Pa55-2291x\"\n  sensitive = true\n}"
+    negativeExamples:
+      - "variable \"db_password\" {\n  type    = string\n  default = \"\"\n}"
+      - "variable \"token_ttl\" {\n  default = 3600\n}"
+    references:
+      - https://developer.hashicorp.com/terraform/language/values/variables
+  # Django: SECRET_KEY in settings, 50 characters with punctuation (`django-insecure-` when made by
+  # startproject); the catch-all literal rules stop at `$` and brackets, which these keys contain.
+  - id: django-secret-key
+    description: Django SECRET_KEY literal in a settings module
+    severity: high
+    pattern: '\bSECRET_KEY[ \t]*=[ \t]*(?:os\.environ\.get\([^,)]{1,60},[ \t]*|os\.getenv\([^,)]{1,60},[ \t]*)?["'']([^"''\s]{32,100})["'']'
+    secretGroup: 1
+    minEntropy: 3.5
+    examples:
+      - "SECRET_KEY = 'k#9x!v2@qz$7w^e(r)t&y*u+i-o=p[l]m;n4b8c'"
+      - "SECRET_KEY = 'django-insecure-7v$q2x@9k!m#p4w^e(r)t&y*u+i-o=pl3'"
+      - "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'b7#kq9!xv2@mz$w4^e(r)t&y*u+i-o=pl')"
+    negativeExamples:
+      - "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']"
+      - "SECRET_KEY = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'"
+    references:
+      - https://docs.djangoproject.com/en/stable/ref/settings/#secret-key
+  # Rails: config/master.key and config/credentials/<env>.key hold the 32-hex key that decrypts
+  # the credentials file; the file holds nothing else.
+  - id: rails-master-key
+    description: Rails master key (config/master.key or config/credentials/*.key)
+    severity: critical
+    paths: ['master.key', 'config/credentials/*.key']
+    pattern: '\A([0-9a-f]{32})\s*\z'
+    secretGroup: 1
+    minEntropy: 3.0
+    noLiteralFactor: 'the file holds only the key; the rule runs on files of that name alone'
+    examples:
+      - "4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c\n"
+    negativeExamples:
+      - "00000000000000000000000000000000\n"
+      - "key: 4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c\n"
+    references:
+      - https://guides.rubyonrails.org/security.html#custom-credentials
   - id: credential-command-flag
     description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
     severity: medium
