@@ -12406,10 +12406,11 @@ rules:
   - id: private-key-pem
     description: Private key (PEM block)
     severity: critical
-    # One character class (backslash and n cover escaped newlines in JSON strings, the quote the
-    # one-string-per-line form of notebooks): a lazy repeat of a class needs no backtracking
+    # One character class (backslash and n cover escaped newlines in JSON strings; quotes, `+`,
+    # `.`, `&` and `;` the one-string-per-line forms of notebooks, Java, PHP and VB; `#`, `*`,
+    # digits and `:` comment and log prefixes): a lazy repeat of a class needs no backtracking
     # frames, an alternation group would.
-    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
+    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."''#*;&\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
     secretGroup: 1
     # The body must decode to a complete key of the structure its label names (PKCS#1, SEC1,
     # PKCS#8, encrypted PKCS#8, openssh-key-v1); truncated or invented bodies are not keys.
@@ -12448,6 +12449,27 @@ rules:
             "RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy\n",
             "qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==\n",
             "-----END RSA PRIVATE KEY-----\n",
+      - |
+        private static final String KEY =
+            "-----BEGIN RSA PRIVATE KEY-----\n" +
+            "MIIBOwIBAAJBAMXhOFxOqRmcjPI2/aLLfRqH3mY4lvcIJEGJP7UAQvsny6zLAOkQ\n" +
+            "dzqtdoMCmDIOcHC8+oE+5qxL5XbBts+x0BcCAwEAAQJBAISBLQl6zvdMgoFLW4pg\n" +
+            "stRKOR3ANS8Ub5rG+jcNBs1AiieCt6SygtM5u6ZXks5/koDaxkrUyMtvKmqy1dnJ\n" +
+            "n5ECIQDoblMpo/r9Hyafz7Wxsy+sYDdGT9D877in2dT5SUmE7wIhANnx+yCMBff7\n" +
+            "l12RneuEizysjCApFM3DmU1vHQa4IPdZAiAkWxVg/whETXoSJ0ApUnjTgp1CvztW\n" +
+            "RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy\n" +
+            "qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==\n" +
+            "-----END RSA PRIVATE KEY-----\n";
+      - |
+        2026-04-26 12:36:01 INFO  -----BEGIN RSA PRIVATE KEY-----
+        2026-04-26 12:36:01 INFO  MIIBOwIBAAJBAMXhOFxOqRmcjPI2/aLLfRqH3mY4lvcIJEGJP7UAQvsny6zLAOkQ
+        2026-04-26 12:36:01 INFO  dzqtdoMCmDIOcHC8+oE+5qxL5XbBts+x0BcCAwEAAQJBAISBLQl6zvdMgoFLW4pg
+        2026-04-26 12:36:01 INFO  stRKOR3ANS8Ub5rG+jcNBs1AiieCt6SygtM5u6ZXks5/koDaxkrUyMtvKmqy1dnJ
+        2026-04-26 12:36:01 INFO  n5ECIQDoblMpo/r9Hyafz7Wxsy+sYDdGT9D877in2dT5SUmE7wIhANnx+yCMBff7
+        2026-04-26 12:36:01 INFO  l12RneuEizysjCApFM3DmU1vHQa4IPdZAiAkWxVg/whETXoSJ0ApUnjTgp1CvztW
+        2026-04-26 12:36:01 INFO  RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy
+        2026-04-26 12:36:01 INFO  qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==
+        2026-04-26 12:36:01 INFO  -----END RSA PRIVATE KEY-----
     negativeExamples:
       - |
         -----BEGIN PUBLIC KEY-----
