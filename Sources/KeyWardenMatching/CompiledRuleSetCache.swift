@@ -182,14 +182,58 @@ public struct CompiledRuleSetCache: Sendable {
         bytes += planData
         bytes += serialized
         bytes += Self.digest(key: key(for: ruleSet), body: bytes[...])
-        // mkdir 0700 (this user's cache); an existing directory must already be private.
+        guard makePrivateDirectory() else { return }
+        Self.writeAtomically(bytes, to: path(for: ruleSet), in: directory)
+    }
+
+    // MARK: the parsed built-in catalogue
+
+    private static let rulesMagic = Array("KWRL".utf8)
+
+    /// The built-in rules, parsed once per catalogue and build and then read from the cache:
+    /// parsing 700+ rules from YAML costs a pre-commit scan most of its time. The entry is
+    /// checked as the compiled one is (ours, not writable by others, digest over the whole);
+    /// anything wrong and the packs are parsed again.
+    public func builtinRules(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
+        let key = Self.builtinRulesKey()
+        let path = (directory as NSString).appendingPathComponent(key + ".rules")
+        if case let .success(bytes) = Self.readPrivateFile(path), bytes.count > Self.rulesMagic.count + Self.digestLength,
+           Array(bytes.prefix(Self.rulesMagic.count)) == Self.rulesMagic {
+            let body = bytes.dropLast(Self.digestLength)
+            if Array(bytes.suffix(Self.digestLength)) == Self.digest(key: key, body: body),
+               let rules = try? JSONDecoder().decode([Rule].self, from: Data(body.dropFirst(Self.rulesMagic.count))) {
+                return rules
+            }
+        }
+        let rules = try parse()
+        guard let encoded = try? JSONEncoder().encode(rules) else { return rules }
+        var bytes = Self.rulesMagic + Array(encoded)
+        bytes += Self.digest(key: key, body: bytes[...])
+        guard makePrivateDirectory() else { return rules }
+        Self.writeAtomically(bytes, to: path, in: directory)
+        return rules
+    }
+
+    /// The catalogue's content and this build of keywarden (the loader decides what a rule
+    /// becomes, so a new binary parses again even when the packs are the same).
+    static func builtinRulesKey() -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(BuiltinRules.contentKey.utf8))
+        var info = stat()
+        if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
+            hasher.update(data: Data("\(executable)\0\(info.st_size)\0\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)".utf8))
+        }
+        return "rules-" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// mkdir 0700 (this user's cache); an existing directory must already be private.
+    private func makePrivateDirectory() -> Bool {
         if mkdir(directory, 0o700) != 0, errno == ENOENT {
             try? FileManager.default.createDirectory(atPath: (directory as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
             _ = mkdir(directory, 0o700)
         }
-        guard Self.ownershipProblem(at: directory, directory: true) == nil else { return }
-        Self.writeAtomically(bytes, to: path(for: ruleSet), in: directory)
+        return Self.ownershipProblem(at: directory, directory: true) == nil
     }
 
     /// Writes a temporary file created exclusively under a random name in the same directory (so

@@ -1,5 +1,22 @@
+import Crypto
+import Foundation
+import KeyWardenSupport
 /// The rule packs shipped with keywarden (`Rules/secrets/*.yaml`, embedded at build time).
 public enum BuiltinRules {
+    /// What the parsed catalogue depends on: keywarden's version (the loader) and every pack's
+    /// path and text. A cache of parsed rules keyed by it is valid exactly as long as both are.
+    public static var contentKey: String {
+        var hasher = SHA256()
+        hasher.update(data: Data("keywarden \(KeyWarden.version)\0".utf8))
+        for pack in BuiltinRulePacks.files {
+            hasher.update(data: Data(pack.path.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: Data(pack.text.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     public static func load() throws -> [Rule] {
         var rules: [Rule] = []
         for pack in BuiltinRulePacks.files {

@@ -1,6 +1,6 @@
 import KeyWardenSupport
 /// A secret-detection rule: what it finds, how it is matched, and the examples that prove it.
-public struct Rule: Sendable, Hashable {
+public struct Rule: Sendable, Hashable, Codable {
     public let id: String
     public let description: String
     public let severity: Severity

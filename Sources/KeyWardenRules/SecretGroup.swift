@@ -1,6 +1,6 @@
 import KeyWardenSupport
 /// Which capture group of a rule's pattern holds the secret itself.
-public enum SecretGroup: Sendable, Hashable, CustomStringConvertible {
+public enum SecretGroup: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The whole match.
     case whole
     case number(Int)

@@ -15,7 +15,13 @@ struct RuleOptions: ParsableArguments {
     var noCache = false
 
     func loadRules(extraDirectories: [String] = []) throws -> [Rule] {
-        var rules = ruleDirectories.isEmpty ? try BuiltinRules.load() : try RulePackLoader.load(directories: ruleDirectories)
+        var rules = if !ruleDirectories.isEmpty {
+            try RulePackLoader.load(directories: ruleDirectories)
+        } else if noCache {
+            try BuiltinRules.load()
+        } else {
+            try CompiledRuleSetCache.userDefault().builtinRules()
+        }
         if !extraDirectories.isEmpty {
             rules += try RulePackLoader.load(directories: extraDirectories)
             try RulePackLoader.checkUnique(rules)

@@ -1,5 +1,5 @@
 /// A position in an input file, 1-based, as editors and compilers print it.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int

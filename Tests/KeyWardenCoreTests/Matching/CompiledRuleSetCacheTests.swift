@@ -29,6 +29,26 @@ import Testing
         #expect(try Matcher(first).matches(in: text) == Matcher(second).matches(in: text))
     }
 
+    /// The parsed catalogue: parsed once, then read back equal; an edited entry is parsed again.
+    @Test func theParsedCatalogueIsReadBackAndAnEditedEntryIsNotTrusted() throws {
+        let directory = try TemporaryDirectory()
+        let cache = CompiledRuleSetCache(directory: directory.path)
+        let rules = try RulePackLoader.parse(yaml, file: "t.yaml")
+        var parses = 0
+        let parse = { () throws -> [Rule] in parses += 1; return rules }
+        #expect(try cache.builtinRules(parse: parse) == rules)
+        #expect(try cache.builtinRules(parse: parse) == rules)
+        #expect(parses == 1)
+        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".rules") })
+        let path = directory.path + "/" + entry
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("kw_".utf8)) })
+        bytes.replaceSubrange(at..<at + 3, with: Array("zz_".utf8))  // a rule made to match nothing
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try cache.builtinRules(parse: parse) == rules)
+        #expect(parses == 2)
+    }
+
     @Test func aCorruptCacheFileIsRecompiledNotTrusted() throws {
         let directory = try TemporaryDirectory()
         let cache = CompiledRuleSetCache(directory: directory.path)
