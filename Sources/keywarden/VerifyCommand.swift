@@ -9,7 +9,7 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
         --list-endpoints prints every method and URL verification may send a found credential \
         to, one per line (provider, method, URL), with --verify-endpoint overrides applied. The \
-        secret goes only to the exchange that issued it (or the endpoint given for that exchange).
+        secret goes only to the provider that issued it (or the endpoint given for that provider).
         """
     )
 
@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         for endpoint in VerificationEndpoints.all(overrides: try options.endpoints()) {
-            print("\(endpoint.provider.rawValue)\t\(endpoint.method)\t\(endpoint.url)")
+            print("\(endpoint.provider)\t\(endpoint.method)\t\(endpoint.url)")
         }
     }
 }
