@@ -52,7 +52,7 @@ let package = Package(
 
         // Verification (`scan --verify`): found exchange credentials asked about through the
         // inventory connectors; between Scan and Inventory, which do not know each other.
-        .target(name: "KeyWardenVerification", dependencies: ["KeyWardenScan", "KeyWardenInventory", "KeyWardenAccounts", crypto,
+        .target(name: "KeyWardenVerification", dependencies: ["KeyWardenScan", "KeyWardenRules", "KeyWardenInventory", "KeyWardenAccounts", crypto,
                                                               "KeyWardenReportModel", "KeyWardenSupport"]),
 
         // Reports: the document both halves fill in, and the writers that know nothing else.

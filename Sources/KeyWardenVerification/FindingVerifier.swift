@@ -69,3 +69,25 @@ public struct FindingVerifier: Sendable {
 
     static let overBudget = "not sent: the verification time budget of this run was used up"
 }
+
+extension FindingVerifier {
+    /// Verifies the findings of a saved report (`keywarden verify --input`): one result per
+    /// record, in order; a record whose secret cannot be found again is `unknown` with the reason,
+    /// when a verifier would apply to it.
+    public func verify(savedFindings records: [ScanSection.FindingRecord], reader: SavedFindingReader) async -> [Verification?] {
+        let outcomes = reader.read(records)
+        var findings: [Finding] = [], slots: [Int] = []
+        var results = [Verification?](repeating: nil, count: records.count)
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .finding(let finding):
+                findings.append(finding)
+                slots.append(index)
+            case .unverifiable(let reason):
+                results[index] = reader.unverifiable(records[index], reason: reason, services: serviceVerifiers)
+            }
+        }
+        for (slot, verification) in zip(slots, await verify(findings)) { results[slot] = verification }
+        return results
+    }
+}
