@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "KeyWardenAccounts", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenPolicy", dependencies: ["KeyWardenAccounts", "KeyWardenSupport"]),
         .target(name: "KeyWardenInventory", dependencies: ["KeyWardenAccounts", "KeyWardenSupport", crypto]),
-        .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts",
+        .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts", crypto,
                                                        "KeyWardenReportModel", "KeyWardenSupport"]),
 
         // Verification (`scan --verify`): found exchange credentials asked about through the

@@ -3,6 +3,7 @@ import Foundation
 import KeyWardenReportModel
 import KeyWardenRules
 import KeyWardenScan
+import KeyWardenSupport
 import KeyWardenVerification
 
 struct VerifyCommand: ParsableCommand {
