@@ -63,7 +63,7 @@ let package = Package(
         // (Scripts/fuzz.sh); the tests replay the seeds and the saved crashing inputs.
         .target(name: "KeyWardenFuzzTargets", dependencies: ["KeyWardenAudit", "KeyWardenScan", "KeyWardenInputs", "KeyWardenInventory",
                                                              "KeyWardenMatching", "KeyWardenPolicy", "KeyWardenReportModel",
-                                                             "KeyWardenRules"]),
+                                                             "KeyWardenRules", "KeyWardenVerification"]),
         .executableTarget(name: "keywarden-fuzz", dependencies: ["KeyWardenFuzzTargets"]),
 
         .executableTarget(
