@@ -34,7 +34,12 @@ public struct ServiceKeyVerifier: Sendable {
                 let request = try verifier.request(credential, to: url, at: clock())
                 answer = verifier.read(try await transport.send(request, timeout: policy.timeout), for: credential, now: clock())
             } catch let error as TransportError {
-                answer = .retryable(Self.describe(error, url: url), retryAfter: nil)
+                // An answer too large is not worth asking for again; silence and an unreachable host are.
+                if case .tooLarge = error {
+                    answer = .undetermined(Self.describe(error, url: url))
+                } else {
+                    answer = .retryable(Self.describe(error, url: url), retryAfter: nil)
+                }
             } catch {
                 return ServiceWording.unknown(service, reason: "cannot build the request: \(error)")
             }
@@ -53,6 +58,7 @@ public struct ServiceKeyVerifier: Sendable {
         }
     }
 
+    /// The host only, never the path or query.
     static func describe(_ error: TransportError, url: URL) -> String {
         switch error {
         case .timedOut: "no response within the timeout"
