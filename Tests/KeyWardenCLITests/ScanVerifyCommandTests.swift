@@ -40,6 +40,19 @@ struct ScanVerifyCommandTests {
         #expect(requests.isEmpty, "no --verify, no network")
     }
 
+    @Test func withoutVerifyNoServiceKeyIsSentEither() async throws {
+        let server = try LoopbackExchangeServer.start()
+        let keyId = "AKIA" + String((0..<16).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".randomElement()! })
+        let secret = String((0..<40).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+        try await server.register(key: keyId, as: "aws-ok", secret: secret)
+        let directory = try TemporaryDirectory()
+        try directory.write("aws.env", "AWS_ACCESS_KEY_ID=\(keyId)\nAWS_SECRET_ACCESS_KEY=\(secret)\n")
+        let outcome = try CLIHarness.run(["scan", directory.path, "--format", "json", "--verify-endpoint", "aws=\(server.baseURL.absoluteString)"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains(keyId) && !outcome.stdout.contains("\"verification\""))
+        #expect(try await server.requests(key: keyId).isEmpty, "no --verify, no network")
+    }
+
     @Test func verifyMarksTheKeyLiveRaisesItAndNoOutputHoldsTheSecret() async throws {
         let server = try LoopbackExchangeServer.start()
         let credentials = Self.okxCredentials()
