@@ -47,12 +47,12 @@ let package = Package(
         .target(name: "KeyWardenAccounts", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenPolicy", dependencies: ["KeyWardenAccounts", "KeyWardenSupport"]),
         .target(name: "KeyWardenInventory", dependencies: ["KeyWardenAccounts", "KeyWardenSupport", crypto]),
-        .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts",
+        .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts", crypto,
                                                        "KeyWardenReportModel", "KeyWardenSupport"]),
 
         // Verification (`scan --verify`): found exchange credentials asked about through the
         // inventory connectors; between Scan and Inventory, which do not know each other.
-        .target(name: "KeyWardenVerification", dependencies: ["KeyWardenScan", "KeyWardenInventory", "KeyWardenAccounts",
+        .target(name: "KeyWardenVerification", dependencies: ["KeyWardenScan", "KeyWardenRules", "KeyWardenInventory", "KeyWardenAccounts", crypto,
                                                               "KeyWardenReportModel", "KeyWardenSupport"]),
 
         // Reports: the document both halves fill in, and the writers that know nothing else.
@@ -63,7 +63,7 @@ let package = Package(
         // (Scripts/fuzz.sh); the tests replay the seeds and the saved crashing inputs.
         .target(name: "KeyWardenFuzzTargets", dependencies: ["KeyWardenAudit", "KeyWardenScan", "KeyWardenInputs", "KeyWardenInventory",
                                                              "KeyWardenMatching", "KeyWardenPolicy", "KeyWardenReportModel",
-                                                             "KeyWardenRules"]),
+                                                             "KeyWardenRules", "KeyWardenVerification"]),
         .executableTarget(name: "keywarden-fuzz", dependencies: ["KeyWardenFuzzTargets"]),
 
         .executableTarget(

@@ -27,10 +27,13 @@ public struct KeyRecord: Sendable, Hashable, Codable {
     public var lastUsed: Date?
     public var expires: Date?
     public var status: Status
+    /// The key was issued to a third-party app connected to the account (Bybit `type` 2), not
+    /// made by the account holder: its permissions are the app's to use.
+    public var thirdParty: Bool
 
     public init(provider: Provider, account: String, subAccount: String? = nil, keyId: String, label: String? = nil,
                 permissions: Set<Permission>, rawPermissions: [String] = [], ips: [String] = [], ipsUnlisted: Bool = false,
-                created: Date? = nil, lastUsed: Date? = nil, expires: Date? = nil, status: Status = .active) {
+                created: Date? = nil, lastUsed: Date? = nil, expires: Date? = nil, status: Status = .active, thirdParty: Bool = false) {
         self.provider = provider
         self.account = account
         self.subAccount = subAccount
@@ -44,6 +47,7 @@ public struct KeyRecord: Sendable, Hashable, Codable {
         self.lastUsed = lastUsed
         self.expires = expires
         self.status = status
+        self.thirdParty = thirdParty
     }
 
     /// How the key is bound to client addresses, whatever the provider's way of saying it.
@@ -77,7 +81,7 @@ public struct KeyRecord: Sendable, Hashable, Codable {
     public var sortedPermissions: [Permission] { permissions.sorted() }
 
     private enum CodingKeys: String, CodingKey {
-        case provider, account, subAccount, keyId, label, permissions, rawPermissions, ips, ipsUnlisted, created, lastUsed, expires, status
+        case provider, account, subAccount, keyId, label, permissions, rawPermissions, ips, ipsUnlisted, created, lastUsed, expires, status, thirdParty
     }
 
     public init(from decoder: Decoder) throws {
@@ -94,7 +98,8 @@ public struct KeyRecord: Sendable, Hashable, Codable {
                   created: try container.decodeIfPresent(Date.self, forKey: .created),
                   lastUsed: try container.decodeIfPresent(Date.self, forKey: .lastUsed),
                   expires: try container.decodeIfPresent(Date.self, forKey: .expires),
-                  status: try container.decodeIfPresent(Status.self, forKey: .status) ?? .active)
+                  status: try container.decodeIfPresent(Status.self, forKey: .status) ?? .active,
+                  thirdParty: try container.decodeIfPresent(Bool.self, forKey: .thirdParty) ?? false)
     }
 
     /// As synthesised, except that permissions are written sorted: a Set iterates in a per-process
@@ -114,5 +119,6 @@ public struct KeyRecord: Sendable, Hashable, Codable {
         try container.encodeIfPresent(lastUsed, forKey: .lastUsed)
         try container.encodeIfPresent(expires, forKey: .expires)
         try container.encode(status, forKey: .status)
+        if thirdParty { try container.encode(true, forKey: .thirdParty) }
     }
 }

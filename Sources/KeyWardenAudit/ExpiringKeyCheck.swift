@@ -19,8 +19,9 @@ public struct ExpiringKeyCheck: AuditCheck {
     public func evaluate(_ context: AuditContext) -> [AuditFinding] {
         context.liveKeys.compactMap { key in
             var deadlines: [(date: Date, reason: String)] = []
-            if let expires = key.expires { deadlines.append((expires, "the provider expires the key")) }
-            for rule in Exchanges.descriptor(for: key.provider).lifecycleRules {
+            let exchange = Exchanges.descriptor(for: key.provider)
+            if let expires = key.expires { deadlines.append((expires, exchange.expiryMeaning)) }
+            for rule in exchange.lifecycleRules {
                 if let date = rule.deadline(key) { deadlines.append((date, rule.consequence)) }
             }
             guard let earliest = deadlines.min(by: { ($0.date, $0.reason) < ($1.date, $1.reason) }) else { return nil }

@@ -25,14 +25,24 @@ public struct LeastPrivilegeCheck: AuditCheck {
                 : apps.reduce(into: Set<Permission>([.read])) { $0.formUnion($1.permissions) }
             let excess = key.permissions.subtracting(declared).union(key.permissions.intersection(forbidden))
             guard !excess.isEmpty else { return nil }
-            let subject = apps.first.map { "key \(key.keyId) of app '\($0.name)'" } ?? "undeclared key \(key.keyId)"
+            var subject = apps.first.map { "key \(key.keyId) of app '\($0.name)'" } ?? "undeclared key \(key.keyId)"
+            if key.thirdParty { subject += " (issued to a third-party app)" }
             var evidence = [Evidence("permissions", key.permissions.listed), Evidence("excess", excess.listed)]
             if !apps.isEmpty { evidence.append(Evidence("declared", declared.listed)) }
             if !forbidden.isEmpty { evidence.append(Evidence("forbidden", forbidden.listed)) }
             if !key.rawPermissions.isEmpty { evidence.append(Evidence("rawPermissions", key.rawPermissions.joined(separator: ", "))) }
+            // The exchange's own rules say how much worse (or less bad) the excess is.
+            let exchange = Exchanges.descriptor(for: key.provider)
+            for name in key.rawPermissions.sorted() { if let note = exchange.permissionNotes[name] { evidence.append(Evidence("exchangeRule", note)) } }
+            var severity: Severity = excess.contains(.withdraw) ? .critical : .high
+            if excess.contains(.withdraw), case .previouslyUsed(let rule) = exchange.withdrawalDestinations {
+                severity = .high
+                evidence.append(Evidence("exchangeRule", rule))
+            }
+            if key.thirdParty { evidence.append(Evidence("issuedTo", "a third-party app connected to the account")) }
             return Self.descriptor.finding(
                 "\(subject) holds \(excess.listed) beyond what the policy allows",
-                severity: excess.contains(.withdraw) ? .critical : .high,
+                severity: severity,
                 app: apps.first?.name, key: key, evidence: evidence, location: context.location(of: key))
         }
     }

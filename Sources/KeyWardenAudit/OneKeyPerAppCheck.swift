@@ -32,6 +32,32 @@ public struct OneKeyPerAppCheck: AuditCheck {
                 "key \(key.keyId) serves \(apps.count) apps: \(names)", key: key,
                 evidence: [Evidence("apps", names)], location: context.inventoryLocation(of: key) ?? apps[0].location))
         }
+        findings += sharedScopes(context)
         return findings
+    }
+
+    /// Keys of different apps scoped to the same part of an account (a Coinbase portfolio): each
+    /// key acts on the same funds, so the apps share what either key can do.
+    func sharedScopes(_ context: AuditContext) -> [AuditFinding] {
+        var byScope: [String: [(key: KeyRecord, app: String)]] = [:]
+        for key in context.liveKeys {
+            guard let scope = Exchanges.descriptor(for: key.provider).keyScope?(key) else { continue }
+            for app in context.apps(claiming: key) {
+                byScope["\(key.provider.rawValue)/\(key.account)\u{0}\(scope)", default: []].append((key, app.name))
+            }
+        }
+        return byScope.keys.sorted().compactMap { id in
+            let members = byScope[id]!
+            let apps = Set(members.map(\.app)).sorted()
+            guard apps.count > 1 else { return nil }
+            let first = members.map(\.key).min { $0.keyId < $1.keyId }!
+            let scope = Exchanges.descriptor(for: first.provider).keyScope?(first) ?? ""
+            let keyIds = Set(members.map(\.key.keyId)).sorted()
+            return Self.descriptor.finding(
+                "apps \(apps.joined(separator: ", ")) share \(first.provider.displayName) \(scope) through keys \(keyIds.joined(separator: ", "))",
+                key: first, evidence: [Evidence("apps", apps.joined(separator: ", ")), Evidence("keyIds", keyIds.joined(separator: ", ")),
+                                       Evidence("scope", scope)],
+                location: context.inventoryLocation(of: first) ?? context.location(of: first))
+        }
     }
 }

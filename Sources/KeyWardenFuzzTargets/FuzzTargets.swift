@@ -7,10 +7,12 @@ import KeyWardenPolicy
 import KeyWardenReportModel
 import KeyWardenRules
 import KeyWardenScan
+import KeyWardenVerification
 
 /// Every parser that reads what keywarden does not control: the YAML loaders (policy, rule pack,
 /// configuration, baseline, credentials, inventory), the JSON readers (saved reports, exchange
-/// responses), the matcher on arbitrary bytes, and the parsers of git's output.
+/// responses, other scanners' reports, service verification answers), the matcher on arbitrary
+/// bytes, and the parsers of git's output.
 public enum FuzzTargets {
     public static let all: [FuzzTarget] = [
         FuzzTarget(name: "policy", seedPaths: ["Samples/policies", "Rules/policies"]) { data in
@@ -45,6 +47,18 @@ public enum FuzzTargets {
             _ = try? KrakenKeyMapping.key(cursor, account: "a", now: Date(timeIntervalSince1970: 1_790_000_000))
             _ = try? BitgetKeyMapping.callingKey(cursor, keyId: "k", account: "a")
             _ = try? GateKeyMapping.callingKey(cursor, keyId: "k", account: "a")
+        },
+        FuzzTarget(name: "foreign-report", seedPaths: ["Tests/Fuzz/seeds/foreign-report"]) { data in
+            _ = ForeignReport.recognise(data)?.scanSection(knownKeyIds: ["k"])
+        },
+        FuzzTarget(name: "service-answer", seedPaths: ["Tests/Fuzz/seeds/service-answer"]) { data in
+            let credential = ServiceCredential(secret: "rk_live_x", keyId: "AKIAX")
+            for verifier in ServiceVerifiers.all {
+                for status in [200, 403, 429] {
+                    _ = verifier.read(HTTPResponse(status: status, headers: ["X-OAuth-Scopes": "repo"], body: data), for: credential,
+                                      now: Date(timeIntervalSince1970: 1_790_000_000))
+                }
+            }
         },
         FuzzTarget(name: "archive", seedPaths: ["Tests/Fuzz/seeds/archive"]) { data in
             _ = ArchiveExpansion.members(of: Array(data), name: "fuzz.zip", limits: ArchiveLimits(maxDepth: 3, maxMemberSize: 1 << 20,

@@ -24,10 +24,12 @@ struct InventorySnapshotDocument: Codable {
         var lastUsed: Date?
         var expires: Date?
         var status: KeyRecord.Status?
+        /// Written only when true: a third-party app's key (Bybit `type` 2).
+        var thirdParty: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case provider, account, subAccount, keyId, label, permissions, rawPermissions, ips, ipsUnlisted, created, lastUsed,
-                 expires, status
+                 expires, status, thirdParty
         }
 
         static let required: Set<CodingKeys> = [.keyId]
@@ -46,6 +48,7 @@ struct InventorySnapshotDocument: Codable {
             lastUsed = key.lastUsed
             expires = key.expires
             status = key.status
+            thirdParty = key.thirdParty ? true : nil
         }
     }
 

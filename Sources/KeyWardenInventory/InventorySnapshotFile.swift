@@ -104,7 +104,8 @@ public struct InventorySnapshotFile: Sendable {
                          permissions: permissions, rawPermissions: raw, ips: try fields["ips"]?.stringList() ?? [],
                          ipsUnlisted: try fields["ipsUnlisted"]?.bool() ?? false,
                          created: try fields["created"].map(date), lastUsed: try fields["lastUsed"].map(date),
-                         expires: try fields["expires"].map(date), status: status)
+                         expires: try fields["expires"].map(date), status: status,
+                         thirdParty: try fields["thirdParty"]?.bool() ?? false)
     }
 
     static func date(_ node: YAMLNode) throws -> Date {

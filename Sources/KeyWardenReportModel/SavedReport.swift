@@ -12,6 +12,12 @@ public enum SavedReport: Sendable {
         /// What the file was read as, for the message: "saved report", "scan findings".
         public var role = "saved report"
         public var description: String { "cannot use \(role) \(path): \(reason)" }
+
+        public init(path: String, reason: String, role: String = "saved report") {
+            self.path = path
+            self.reason = reason
+            self.role = role
+        }
     }
 
     /// `role` names what the file is read as in an error message ("saved report", "scan findings").

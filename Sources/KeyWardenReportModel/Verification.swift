@@ -20,7 +20,7 @@ public struct Verification: Codable, Sendable, Hashable {
     public var summary: String
     /// Normalised permissions of a live key, least powerful first (read, trade, transfer, withdraw).
     public var permissions: [String]?
-    /// The provider's own permission names.
+    /// The provider's own permission names (an exchange's permissions, a token's scopes).
     public var rawPermissions: [String]?
     public var canWithdraw: Bool?
     public var canTransfer: Bool?
@@ -32,12 +32,15 @@ public struct Verification: Codable, Sendable, Hashable {
     public var expires: String?
     /// The sub-account the key belongs to, when the provider says.
     public var subAccount: String?
+    /// Who the key acts as, when the provider says (a GitHub user, an AWS principal ARN, a
+    /// Slack user and workspace, a Stripe account).
+    public var identity: String?
     /// Why the result is `invalid` or `unknown`, in words.
     public var reason: String?
 
     public init(status: Status, provider: String, summary: String, permissions: [String]? = nil, rawPermissions: [String]? = nil,
                 canWithdraw: Bool? = nil, canTransfer: Bool? = nil, ips: [String]? = nil, ipBound: Bool? = nil, expires: String? = nil,
-                subAccount: String? = nil, reason: String? = nil) {
+                subAccount: String? = nil, identity: String? = nil, reason: String? = nil) {
         self.status = status
         self.provider = provider
         self.summary = summary
@@ -49,6 +52,7 @@ public struct Verification: Codable, Sendable, Hashable {
         self.ipBound = ipBound
         self.expires = expires
         self.subAccount = subAccount
+        self.identity = identity
         self.reason = reason
     }
 
@@ -64,6 +68,8 @@ public struct Verification: Codable, Sendable, Hashable {
         if let ips { lines.append(Evidence("verifiedIPs", ips.isEmpty ? "not bound" : ips.joined(separator: ", "))) }
         if let expires { lines.append(Evidence("verifiedExpires", expires)) }
         if let subAccount { lines.append(Evidence("verifiedSubAccount", subAccount)) }
+        if let identity { lines.append(Evidence("verifiedIdentity", identity)) }
+        if permissions == nil, let rawPermissions { lines.append(Evidence("verifiedScopes", rawPermissions.isEmpty ? "none" : rawPermissions.joined(separator: " "))) }
         if let reason { lines.append(Evidence("verificationReason", reason)) }
         return lines
     }

@@ -43,7 +43,7 @@ struct AuditCommand: ParsableCommand {
             help: ArgumentHelp("Inventory snapshots (JSON or YAML): one or more after the flag, or the flag repeated.", valueName: "file"))
     var inventory: [String] = []
 
-    @Option(help: ArgumentHelp("A `keywarden scan --format json` report whose key ids are looked up in the inventory.",
+    @Option(help: ArgumentHelp("A scan report whose key ids are looked up in the inventory: `keywarden scan --format json`, gitleaks or betterleaks JSON, TruffleHog JSON lines, Kingfisher JSON, a detect-secrets baseline, or SARIF from any tool (told apart by content).",
                                valueName: "scan.json"))
     var findings: String?
 
@@ -79,7 +79,9 @@ struct AuditCommand: ParsableCommand {
         var snapshots = try inventory.map(InventorySnapshotFile.load(path:))
         if live { snapshots += try fetchLive(lint.policy) }
         // One parse: the key ids come from the scan section, which the review formats also show.
-        let scan = try findings.flatMap { try SavedReport.load(path: $0, as: "scan findings").scan }
+        // A keywarden scan report, or another scanner's (gitleaks, TruffleHog, ...): told apart by content.
+        let knownKeyIds = Set(snapshots.flatMap { $0.snapshot.keys.map(\.keyId) })
+        let scan = try findings.flatMap { try ScanFindingsInput.load(path: $0, knownKeyIds: knownKeyIds) }
 
         let audit = PolicyAudit.run(policy: lint.policy, policyFile: policy, inventories: snapshots, scan: scan, now: clock,
                                     pinnedNow: report.now?.date)

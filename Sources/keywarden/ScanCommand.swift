@@ -155,7 +155,9 @@ struct ScanCommand: ParsableCommand {
         }
         // The only network step of a scan, and only when asked for.
         if verification.verify || configuration.verify {
-            let verifier = FindingVerifier(verifier: ExchangeKeyVerifier(endpoints: try verification.endpoints()))
+            let endpoints = try verification.endpoints()
+            let verifier = FindingVerifier(verifier: ExchangeKeyVerifier(endpoints: endpoints.exchanges),
+                                           services: ServiceKeyVerifier(endpoints: endpoints.services))
             let findings = result.findings
             let results = try AsyncBridge.wait { await verifier.verify(findings) }
             section = section.verified(results)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Loopback stand-in for eight exchanges, for keywarden's connector integration tests.
+"""Loopback stand-in for eight exchanges and six token services, for keywarden's connector and
+verification integration tests.
 
 It answers the documented response shapes and verifies every signed request with the
 exchange's own Python SDK (the signing oracle), falling back to an independent hashlib/hmac
@@ -14,6 +15,11 @@ absurd numbers), hugetime (instants far past the year 9999).
 
 Keys in real formats (as a scan finds them in files) can stand for a scenario: POST /__alias
 {"key": ..., "as": "okx-ok", "secret": ..., "passphrase": ...} before using them.
+
+Services (for `scan --verify`): GitHub GET /user, AWS STS GET /?Action=GetCallerIdentity (SigV4
+checked with botocore, AWS's own Python SDK), Slack POST /api/auth.test, OpenAI GET /v1/models
+(Bearer), Anthropic GET /v1/models (x-api-key), Stripe GET /v1/account. Their tokens are real-format
+values registered through /__alias as `github-ok`, `stripe-badsig`, ...
 
 Start: python3 exchange_test_server.py   -> prints one JSON line {"port", "coinbase_private_key", "oracles"}
 It serves until its stdin closes (the test process ended), or 300 s at most.
@@ -40,6 +46,7 @@ SDK_PACKAGES = {
     "coinbase": "coinbase-advanced-py",
     "gate_api": "gate-api",
     "bitget_api_client": "bitget-api-client",  # unofficial: Bitget publishes no SDK on PyPI
+    "botocore": "botocore",
 }
 
 
@@ -126,6 +133,17 @@ def _bitget():
 
 
 BITGET_SIGN = load("bitget", _bitget)
+
+
+def _aws():
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    return SigV4Auth, AWSRequest, Credentials
+
+
+AWS = load("aws", _aws)
+SERVICES = ("github", "aws", "slack", "openai", "anthropic", "stripe")
 if BITGET_SIGN:
     ORACLES["bitget"] = "bitget-api-client (unofficial; Bitget publishes no SDK on PyPI)"
 
@@ -304,6 +322,16 @@ class Handler(BaseHTTPRequestHandler):
 
     def exchange(self):
         r = self.route
+        if r == "/user":
+            return "github"
+        if r == "/" and self.params.get("Action") == "GetCallerIdentity":
+            return "aws"
+        if r == "/api/auth.test":
+            return "slack"
+        if r == "/v1/models":
+            return "anthropic" if self.headers.get("x-api-key") is not None else "openai"
+        if r == "/v1/account":
+            return "stripe"
         if r.startswith("/api/v5/"):
             return "okx"
         if r.startswith("/sapi/") or r == "/api/v3/time":
@@ -435,6 +463,57 @@ class Handler(BaseHTTPRequestHandler):
             expected = hmac_hex(secret, text, hashlib.sha512)
         return key, ts.isdigit() and hmac.compare_digest(expected, self.headers.get("SIGN", ""))
 
+    # ---- services: bearer tokens are checked for their header form; AWS's SigV4 by botocore ----
+    def bearer(self):
+        value = self.headers.get("Authorization", "")
+        return value[len("Bearer "):] if value.startswith("Bearer ") else ""
+
+    def verify_github(self):
+        key = self.bearer()
+        return key, bool(key) and self.headers.get("User-Agent") is not None and "github" in self.headers.get("Accept", "")
+
+    def verify_slack(self):
+        key = self.bearer()
+        return key, bool(key) and self.method == "POST"
+
+    def verify_openai(self):
+        key = self.bearer()
+        return key, bool(key)
+
+    def verify_stripe(self):
+        key = self.bearer()
+        return key, bool(key)
+
+    def verify_anthropic(self):
+        key = self.headers.get("x-api-key", "")
+        return key, bool(key) and self.headers.get("anthropic-version") == "2023-06-01"
+
+    def verify_aws(self):
+        import re
+        match = re.fullmatch(r"AWS4-HMAC-SHA256 Credential=([^/]+)/(\d{8})/([^/]+)/([^/]+)/aws4_request, "
+                             r"SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})", self.headers.get("Authorization", ""))
+        if not match:
+            return "", False
+        key, day, region, service, signed, signature = match.groups()
+        stamp = self.headers.get("X-Amz-Date", "")
+        if not stamp.startswith(day) or region != "us-east-1" or service != "sts":
+            return key, False
+        secret = secret_for("aws", key)
+        names = signed.split(";")
+        headers = {name: self.headers.get(name, "") for name in names if name != "host"}
+        url = "http://%s%s" % (self.headers.get("Host", ""), self.path)
+        if AWS:
+            SigV4Auth, AWSRequest, Credentials = AWS
+            request = AWSRequest(method=self.method, url=url, headers=headers)
+            auth = SigV4Auth(Credentials(key, secret), service, region)
+            request.context["timestamp"] = stamp
+            canonical = auth.canonical_request(request)
+            expected = auth.signature(auth.string_to_sign(request, canonical), request)
+            ok = auth.signed_headers(auth.headers_to_sign(request)) == signed
+        else:
+            return key, False
+        return key, ok and hmac.compare_digest(expected, signature)
+
     def verify_bitget(self):
         if self.route == "/api/v2/public/time":
             return None, True
@@ -502,8 +581,31 @@ class Handler(BaseHTTPRequestHandler):
                    "kraken": (200, {"error": ["EAPI:Invalid signature"]}),
                    "coinbase": (401, {"error": "unauthorized", "message": "Unauthorized"}),
                    "gate": (401, {"label": "INVALID_SIGNATURE", "message": "Signature mismatch"}),
-                   "bitget": (400, {"code": "40009", "msg": "sign signature error", "data": None})}
+                   "bitget": (400, {"code": "40009", "msg": "sign signature error", "data": None}),
+                   "github": (401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}),
+                   "slack": (200, {"ok": False, "error": "invalid_auth"}),
+                   "openai": (401, {"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error",
+                                              "param": None, "code": "invalid_api_key"}}),
+                   "anthropic": (401, {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}}),
+                   "stripe": (401, {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided."}})}
+        if exchange == "aws":
+            return self.reply_xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>"
+                                       "<Message>The request signature we calculated does not match the signature you provided.</Message>"
+                                       "</Error><RequestId>4c2f0a57-0000-4000-8000-000000000000</RequestId></ErrorResponse>")
         return self.reply(*replies[exchange])
+
+    def reply_xml(self, status, text, headers=None):
+        data = text.encode()
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "text/xml")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def clock_skew(self, exchange):
         replies = {"okx": (401, {"code": "50102", "msg": "Timestamp request expired", "data": []}),
@@ -643,6 +745,41 @@ class Handler(BaseHTTPRequestHandler):
                                 "data": {"userId": "**********", "inviterId": "**********", "ips": "127.0.0.1",
                                          "authorities": ["trade", "readonly"], "parentId": 1, "traderType": "trader",
                                          "channelCode": "XXX", "channel": "YYY", "regisTime": "1695808949356"}})
+
+
+    # ---- services' documented success shapes ---------------------------------------------
+    def answer_github(self, key):
+        return self.reply(200, {"login": "kw-release-bot", "id": 5812290, "type": "User", "site_admin": False},
+                          {"X-OAuth-Scopes": "repo, workflow", "X-RateLimit-Remaining": "4999"})
+
+    def answer_aws(self, key):
+        return self.reply_xml(200, "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                                   "<GetCallerIdentityResult><Arn>arn:aws:iam::402718365519:user/ci-deployer</Arn>"
+                                   "<UserId>AIDAV3QX7RKLMZ2P4N6TB</UserId><Account>402718365519</Account></GetCallerIdentityResult>"
+                                   "<ResponseMetadata><RequestId>01234567-89ab-4cde-8f01-23456789abcd</RequestId></ResponseMetadata>"
+                                   "</GetCallerIdentityResponse>")
+
+    def answer_slack(self, key):
+        return self.reply(200, {"ok": True, "url": "https://kw-ops.slack.com/", "team": "kw-ops", "user": "deploy-bot",
+                                "team_id": "T04QX2K7L", "user_id": "U04QX9ZP1", "bot_id": "B04QXA1MN", "is_enterprise_install": False},
+                          {"x-oauth-scopes": "chat:write,channels:read"})
+
+    def answer_openai(self, key):
+        return self.reply(200, {"object": "list", "data": [{"id": "gpt-4o", "object": "model", "created": 1715367049, "owned_by": "system"},
+                                                           {"id": "text-embedding-3-small", "object": "model", "created": 1705948997,
+                                                            "owned_by": "system"}]})
+
+    def answer_anthropic(self, key):
+        return self.reply(200, {"data": [{"type": "model", "id": "claude-sonnet-4-5", "display_name": "Claude Sonnet 4.5",
+                                          "created_at": "2025-09-29T00:00:00Z"}], "has_more": False,
+                                "first_id": "claude-sonnet-4-5", "last_id": "claude-sonnet-4-5"})
+
+    def answer_stripe(self, key):
+        if key.startswith("rk_"):
+            return self.reply(403, {"error": {"type": "invalid_request_error",
+                                              "message": "The provided key does not have the required permissions for this endpoint."}})
+        return self.reply(200, {"id": "acct_1QkW7e2eZvKYlo2C", "object": "account", "business_profile": {"name": "Tern Coffee"},
+                                "charges_enabled": True, "country": "DE"})
 
 
 class Server(ThreadingHTTPServer):

@@ -40,6 +40,19 @@ struct ScanVerifyCommandTests {
         #expect(requests.isEmpty, "no --verify, no network")
     }
 
+    @Test func withoutVerifyNoServiceKeyIsSentEither() async throws {
+        let server = try LoopbackExchangeServer.start()
+        let keyId = "AKIA" + String((0..<16).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".randomElement()! })
+        let secret = String((0..<40).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+        try await server.register(key: keyId, as: "aws-ok", secret: secret)
+        let directory = try TemporaryDirectory()
+        try directory.write("aws.env", "AWS_ACCESS_KEY_ID=\(keyId)\nAWS_SECRET_ACCESS_KEY=\(secret)\n")
+        let outcome = try CLIHarness.run(["scan", directory.path, "--format", "json", "--verify-endpoint", "aws=\(server.baseURL.absoluteString)"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains(keyId) && !outcome.stdout.contains("\"verification\""))
+        #expect(try await server.requests(key: keyId).isEmpty, "no --verify, no network")
+    }
+
     @Test func verifyMarksTheKeyLiveRaisesItAndNoOutputHoldsTheSecret() async throws {
         let server = try LoopbackExchangeServer.start()
         let credentials = Self.okxCredentials()
@@ -80,6 +93,39 @@ struct ScanVerifyCommandTests {
         #expect(outcome.stdout.contains("okx\tGET\thttp://127.0.0.1:8080/api/v5/account/config"))
         #expect(outcome.stdout.contains("binance\tGET\thttps://api.binance.com/"))
         #expect(!outcome.stdout.contains("subaccount"))
+    }
+
+    @Test func serviceKeysAreVerifiedByTheirServicesAndTheSecretsStayOut() async throws {
+        let server = try LoopbackExchangeServer.start()
+        let random = { (count: Int, alphabet: String) in String((0..<count).map { _ in alphabet.randomElement()! }) }
+        let keyId = "AKIA" + random(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        let secret = random(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let token = "sk-ant-api03-" + random(93, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789") + "AA"
+        try await server.register(key: keyId, as: "aws-ok", secret: secret)
+        try await server.register(key: token, as: "anthropic-badsig")
+        let directory = try TemporaryDirectory()
+        try directory.write("deploy/aws.env", "AWS_ACCESS_KEY_ID=\(keyId)\nAWS_SECRET_ACCESS_KEY=\(secret)\nANTHROPIC_API_KEY=\(token)\n")
+        let base = server.baseURL.absoluteString
+        for format in ["json", "text", "sarif", "markdown", "html"] {
+            let outcome = try CLIHarness.run(["scan", directory.path, "--format", format, "--verify",
+                                              "--verify-endpoint", "aws=\(base)", "--verify-endpoint", "anthropic=\(base)"])
+            #expect(outcome.status == 1, "\(format): \(outcome.stderr)")
+            #expect(outcome.stdout.contains("live AWS key, arn:aws:iam::402718365519:user/ci-deployer"), "\(format): \(outcome.stdout)")
+            #expect(outcome.stdout.contains("invalid Anthropic key: rejected by Anthropic"), "\(format)")
+            #expect(!outcome.stdout.contains(secret) && !outcome.stderr.contains(secret), "\(format) printed the AWS secret")
+            #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token), "\(format) printed the Anthropic key")
+        }
+        let requests = try await server.requests(key: keyId)
+        #expect(!requests.isEmpty && requests.allSatisfy(\.verified), "botocore accepted every SigV4 signature")
+    }
+
+    @Test func listEndpointsNamesTheServicesToo() throws {
+        let outcome = try CLIHarness.run(["verify", "--list-endpoints", "--verify-endpoint", "github=http://localhost:8123"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("github\tGET\thttp://localhost:8123/user"))
+        #expect(outcome.stdout.contains("aws\tGET\thttps://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15"))
+        #expect(outcome.stdout.contains("slack\tPOST\thttps://slack.com/api/auth.test"))
+        #expect(outcome.stdout.contains("stripe\tGET\thttps://api.stripe.com/v1/account"))
     }
 
     @Test func plainHTTPToAnotherHostIsRefused() throws {

@@ -103,9 +103,16 @@ extension LoopbackExchangeServer {
     /// Makes `credentials` (a key in the exchange's real format, as a scan finds it in a file)
     /// behave as the test key `<provider>-<scenario>`, signed with its own secret and passphrase.
     public func register(_ credentials: APICredentials, as scenario: String) async throws {
-        var alias: [String: String] = ["key": credentials.apiKey, "as": "\(credentials.provider.rawValue)-\(scenario)",
-                                       "secret": credentials.secret]
-        if let passphrase = credentials.passphrase { alias["passphrase"] = passphrase }
+        try await register(key: credentials.apiKey, as: "\(credentials.provider.rawValue)-\(scenario)", secret: credentials.secret,
+                           passphrase: credentials.passphrase)
+    }
+
+    /// Makes a service token (or an AWS access key id, with its secret) behave as the test key
+    /// `as` (`github-ok`, `aws-badsig`, ...).
+    public func register(key: String, as name: String, secret: String? = nil, passphrase: String? = nil) async throws {
+        var alias: [String: String] = ["key": key, "as": name]
+        if let secret { alias["secret"] = secret }
+        if let passphrase { alias["passphrase"] = passphrase }
         let body = try JSONSerialization.data(withJSONObject: alias, options: [.sortedKeys])
         let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: baseURL.appendingPathComponent("__alias"),
                                                                          headers: ["Content-Type": "application/json"], body: body),

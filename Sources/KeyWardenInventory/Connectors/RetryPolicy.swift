@@ -33,12 +33,12 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Backoff before retry number `retry` (1-based): initial * 2^(retry-1), capped, with jitter.
-    func backoff(retry: Int) -> Duration {
+    public func backoff(retry: Int) -> Duration {
         let base = initialBackoff.timeInterval * pow(2, Double(max(0, retry - 1)))
         return .seconds(min(base, maxBackoff.timeInterval) * jitter())
     }
 
-    func wait(_ duration: Duration) async throws {
+    public func wait(_ duration: Duration) async throws {
         let scaled = duration.timeInterval * delayScale
         if scaled > 0 { try await sleep(.seconds(scaled)) }
     }

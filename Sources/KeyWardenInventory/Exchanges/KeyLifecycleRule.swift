@@ -15,6 +15,15 @@ public struct KeyLifecycleRule: Sendable {
         self.deadline = deadline
     }
 
+    /// Unbound keys holding any of `permissions` end after `days` without use (counted from
+    /// creation when the exchange does not report last use).
+    public static func unboundKeysEnd(idleDays days: Int, holding permissions: Set<Permission>, _ consequence: String) -> KeyLifecycleRule {
+        KeyLifecycleRule(consequence) { key in
+            guard key.isUnbound, !key.permissions.isDisjoint(with: permissions), let idleSince = key.lastUsed ?? key.created else { return nil }
+            return idleSince.addingTimeInterval(Double(days) * 86_400)
+        }
+    }
+
     /// Unbound keys end `days` after they were created.
     public static func unboundKeysEnd(after days: Int, _ consequence: String) -> KeyLifecycleRule {
         KeyLifecycleRule(consequence) { key in

@@ -188,7 +188,8 @@ import Testing
         let finding = try #require(findings(of: ExpiringKeyCheck(), keys: [keyRecord(provider: .bybit, expires: date("2026-11-28T00:00:00Z"))],
                                             defaults: .standard).first)
         #expect(finding.severity == .medium)
-        #expect(finding.message == "key k1 stops working on 2026-11-28 (in 8 days): the provider expires the key")
+        #expect(finding.message == "key k1 stops working on 2026-11-28 (in 8 days): "
+            + "Bybit expires the key (keys without an IP binding, and every key after a password change)")
     }
 
     @Test func passedExpiryIsHigh() {
@@ -220,7 +221,8 @@ import Testing
     }
 
     @Test func binanceDropsTradingOnUnboundKeysAfterThirtyDays() {
-        let key = keyRecord(provider: .binance, ips: [], created: date("2026-10-01T00:00:00Z"))
+        // Used yesterday, so the deletion of idle unbound keys is a month away; trading was dropped already.
+        let key = keyRecord(provider: .binance, ips: [], created: date("2026-10-01T00:00:00Z"), lastUsed: date("2026-11-19T00:00:00Z"))
         let result = findings(of: ExpiringKeyCheck(), apps: [appPolicy(provider: .binance)], keys: [key])
         #expect(result.map(\.severity) == [.high])
         #expect(result.first.flatMap { evidence($0, "reason") } == "Binance drops trading on keys without an IP whitelist after 30 days")

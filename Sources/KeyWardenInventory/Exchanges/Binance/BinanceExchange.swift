@@ -19,5 +19,10 @@ extension ExchangeDescriptor {
                 guard key.isUnbound, key.permissions.contains(.trade), key.expires == nil, let created = key.created else { return nil }
                 return created.addingTimeInterval(30 * 86_400)
             },
-        ])
+            // Binance deletes keys without an IP restriction that hold any permission beyond reading
+            // once they go unused (30 days); it does not report last use, so creation counts.
+            .unboundKeysEnd(idleDays: 30, holding: [.trade, .transfer, .withdraw],
+                            "Binance deletes keys without an IP restriction that hold more than reading after 30 days unused"),
+        ],
+        expiryMeaning: "Binance ends the key's spot & margin trading (tradingAuthorityExpirationTime)")
 }

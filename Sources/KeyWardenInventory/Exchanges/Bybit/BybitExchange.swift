@@ -14,5 +14,8 @@ extension ExchangeDescriptor {
             "Withdraw": [.withdraw],
         ]),
         connector: BybitConnector.self,
-        lifecycleRules: [.unboundKeysEnd(after: 90, "Bybit invalidates keys without an IP binding after 90 days")])
+        lifecycleRules: [.unboundKeysEnd(after: 90, "Bybit invalidates keys without an IP binding after 90 days")],
+        // `expiredAt` is set for keys without an IP binding and, after the account's password
+        // changed, for every key.
+        expiryMeaning: "Bybit expires the key (keys without an IP binding, and every key after a password change)")
 }

@@ -5,7 +5,8 @@ import KeyWardenSupport
 /// Bybit `GET /v5/user/query-api` and `GET /v5/user/sub-apikeys` entries -> KeyRecord.
 /// `permissions` is {group: [names]} (names read through the exchange's table); `readOnly`
 /// (0/1 or a bool) overrides them all; `ips` `["*"]` means not bound; `expiredAt` at the epoch
-/// means no expiry.
+/// means no expiry (Bybit sets it for keys without an IP binding and for every key after the
+/// account's password changed); `type` 2 marks a key issued to a connected third-party app.
 public enum BybitKeyMapping {
     public static func key(_ entry: JSONCursor, account: String, subAccount: String? = nil, fallbackKeyId: String? = nil) throws(MalformedResponse) -> KeyRecord {
         let readOnly = try entry.field("readOnly").flag()
@@ -28,7 +29,8 @@ public enum BybitKeyMapping {
         if let code = try entry.optional("status")?.number(), code == 2 { status = .expired }
         return KeyRecord(provider: .bybit, account: account, subAccount: subAccount, keyId: keyId,
                          label: try entry.optional("note")?.string(), permissions: permissions, rawPermissions: raw, ips: ips,
-                         created: try entry.optional("createdAt")?.iso8601(), expires: expires, status: status)
+                         created: try entry.optional("createdAt")?.iso8601(), expires: expires, status: status,
+                         thirdParty: try entry.optional("type")?.text() == "2")
     }
 
     /// `result` of `GET /v5/user/submembers`: sub-account ids and names, plus the next cursor.

@@ -11,5 +11,6 @@ extension ExchangeDescriptor {
             "wallet": [.transfer, .withdraw],
         ]),
         connector: GateConnector.self,
-        lifecycleRules: [.unboundKeysEnd(after: 90, "Gate invalidates keys without an IP binding after 90 days")])
+        lifecycleRules: [.unboundKeysEnd(after: 90, "Gate invalidates keys without an IP binding after 90 days")],
+        withdrawalDestinations: .previouslyUsed("Gate sends API withdrawals only to addresses the account withdrew to by hand before"))
 }

@@ -10,7 +10,8 @@ extension ExchangeDescriptor {
             "query-ledger": [.read], "export-data": [.read], "deposit-funds": [.read],
             "create-orders": [.trade], "cancel-orders": [.trade], "withdraw-funds": [.withdraw],
         ], unlisted: krakenUnlisted),
-        connector: KrakenConnector.self)
+        connector: KrakenConnector.self,
+        expiryMeaning: "the key's valid-until date set on Kraken passes")
 
     /// Kraken's names say what they do: withdraw and transfer move funds, query/view/export/deposit
     /// and the WebSocket token read, anything else (orders, trades) trades.

@@ -11,5 +11,6 @@ extension ExchangeDescriptor {
             "LeadtradeFutures": [.trade], "InnerTransfer": [.transfer], "FlexTransfers": [.transfer],
             "Transfer": [.withdraw], "Withdraw": [.withdraw],
         ]),
-        connector: KuCoinConnector.self)
+        connector: KuCoinConnector.self,
+        permissionNotes: ["Transfer": "KuCoin's Transfer permission moves funds without 2FA"])
 }
