@@ -33,6 +33,7 @@ public struct SARIFReportWriter: ReportWriter {
             SARIF.Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule],
                 level: SARIF.level(finding.severity),
+                rank: finding.confidence.map(SARIF.rank),
                 message: .init(text: "\(finding.description): \(finding.secret)" + (finding.verification.map { " (\($0.summary))" } ?? "")),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: SARIF.uri(finding.path)),
@@ -177,10 +178,21 @@ enum SARIF {
         let ruleId: String
         let ruleIndex: Int?
         let level: String
+        /// SARIF's 0–100 "how much to trust this result": the finding's confidence.
+        let rank: Double?
         let message: Message
         let locations: [Location]
         let partialFingerprints: [String: String]
         let properties: ResultProperties
+    }
+
+    /// high 90, medium 60, low 30: viewers sort and filter by rank.
+    static func rank(_ confidence: Confidence) -> Double {
+        switch confidence {
+        case .high: 90
+        case .medium: 60
+        case .low: 30
+        }
     }
 
     struct ResultProperties: Encodable {

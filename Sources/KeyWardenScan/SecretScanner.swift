@@ -59,7 +59,7 @@ public final class SecretScanner: Sendable {
                                                     decodedFrom: candidate.decodedFrom, paths: paths)
             found.lapsedSuppression = candidate.lapsedSuppression
             return found
-        }))
+        })).map(FindingConfidence.raisedForCredentialSet)
     }
 
     /// A secret a rule found, before it is placed on a line.

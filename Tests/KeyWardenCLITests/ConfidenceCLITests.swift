@@ -65,6 +65,7 @@ import Testing
 
         let sarif = try CLIHarness.run(["report", "--input", saved, "--format", "sarif"]).stdout
         #expect(sarif.contains("\"confidence\" : \"low\"") && sarif.contains("\"confidence\" : \"medium\""))
+        #expect(sarif.contains("\"rank\" : 30") && sarif.contains("\"rank\" : 60"))
         let csv = try CLIHarness.run(["report", "--input", saved, "--format", "csv"]).stdout
         #expect(csv.split(separator: "\r\n").first?.hasSuffix(",confidence") == true)
         #expect(csv.contains(",medium\r\n") && csv.contains(",low\r\n"))

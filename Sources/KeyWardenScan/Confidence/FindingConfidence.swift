@@ -27,6 +27,16 @@ public enum FindingConfidence {
         return confidence
     }
 
+    /// A credential set found whole (key, secret and passphrase together, each by its own rule)
+    /// is surer than any of its parts: a bare exchange secret is `medium`, the set `high`. A set
+    /// of documentation values stays `low`.
+    public static func raisedForCredentialSet(_ finding: Finding) -> Finding {
+        guard let parts = finding.parts, !parts.isEmpty, finding.confidence == .medium else { return finding }
+        var raised = finding
+        raised.confidence = .high
+        return raised
+    }
+
     /// A short value of one kind of character (`hunter`, `abcdefgh`, `12345678`): people do use
     /// such passwords, but so do placeholders and sample configurations.
     static func isWeakLiteral(_ secret: String) -> Bool {

@@ -44,6 +44,10 @@ import Testing
         #expect(finding.line == 3)
         #expect(finding.parts?.map(\.rule) == ["okx-api-key", "okx-passphrase"])
         #expect(finding.parts?.map(\.line) == [2, 4])
+        // The set found whole is surer than a bare secret next to the provider's name.
+        #expect(finding.confidence == .high)
+        let alone = try scan("# OKX\nOKX_SECRET_KEY=\(Self.okxSecret)\n")
+        #expect(alone.map(\.confidence) == [.medium])
     }
 
     @Test func theKeyIdIsShownInFullWhileTheSecretIsRedactedInJSON() throws {
