@@ -190,11 +190,11 @@ public struct CompiledRuleSetCache: Sendable {
 
     private static let rulesMagic = Array("KWRL".utf8)
 
-    /// The built-in rules, parsed once per catalogue and build and then read from the cache:
-    /// parsing 700+ rules from YAML costs a pre-commit scan most of its time. The entry is
-    /// checked as the compiled one is (ours, not writable by others, digest over the whole);
-    /// anything wrong and the packs are parsed again.
-    public func builtinRules(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
+    /// The built-in rules as a scan needs them (`Rule.forScanning`: no examples), parsed once per
+    /// catalogue and build and then read from the cache: parsing 700+ rules from YAML costs a
+    /// pre-commit scan most of its time. The entry is checked as the compiled one is (ours, not
+    /// writable by others, digest over the whole); anything wrong and the packs are parsed again.
+    public func builtinRulesForScanning(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
         let key = Self.builtinRulesKey()
         let path = (directory as NSString).appendingPathComponent(key + ".rules")
         if case let .success(bytes) = Self.readPrivateFile(path), bytes.count > Self.rulesMagic.count + Self.digestLength,
@@ -205,7 +205,7 @@ public struct CompiledRuleSetCache: Sendable {
                 return rules
             }
         }
-        let rules = try parse()
+        let rules = try parse().map(\.forScanning)
         guard let encoded = try? JSONEncoder().encode(rules) else { return rules }
         var bytes = Self.rulesMagic + Array(encoded)
         bytes += Self.digest(key: key, body: bytes[...])

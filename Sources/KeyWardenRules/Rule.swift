@@ -13,8 +13,8 @@ public struct Rule: Sendable, Hashable, Codable {
     public let minEntropy: Double?
     /// The name of a checksum or structure validator the secret must pass.
     public let validator: String?
-    public let examples: [String]
-    public let negativeExamples: [String]
+    public private(set) var examples: [String]
+    public private(set) var negativeExamples: [String]
     public let references: [String]
     /// Words of which one must appear in the match or in the `contextLines` lines before it, at
     /// the start of a word: the provider a bare value belongs to (`okx:` section, `OKX_API_KEY=`).
@@ -74,5 +74,14 @@ public struct Rule: Sendable, Hashable, Codable {
         self.confidence = confidence ?? (catchAll || !contextKeywords.isEmpty ? .medium : .high)
         self.location = location
         self.patternLocation = patternLocation ?? location
+    }
+
+    /// The rule as a scan needs it: the examples are for `rules test` and make up most of a
+    /// parsed catalogue, so the cached catalogue leaves them out.
+    public var forScanning: Rule {
+        var rule = self
+        rule.examples = []
+        rule.negativeExamples = []
+        return rule
     }
 }

@@ -14,13 +14,15 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Do not read or write the compiled-rule cache (\u{24}XDG_CACHE_HOME/keywarden).")
     var noCache = false
 
-    func loadRules(extraDirectories: [String] = []) throws -> [Rule] {
+    /// The rules to run; `withExamples` for `rules test`, which runs them (a scan does not, and
+    /// reads the built-in catalogue from the cache without them).
+    func loadRules(extraDirectories: [String] = [], withExamples: Bool = false) throws -> [Rule] {
         var rules = if !ruleDirectories.isEmpty {
             try RulePackLoader.load(directories: ruleDirectories)
-        } else if noCache {
+        } else if noCache || withExamples {
             try BuiltinRules.load()
         } else {
-            try CompiledRuleSetCache.userDefault().builtinRules()
+            try CompiledRuleSetCache.userDefault().builtinRulesForScanning()
         }
         if !extraDirectories.isEmpty {
             rules += try RulePackLoader.load(directories: extraDirectories)

@@ -47,7 +47,7 @@ struct RulesTestCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let ruleSet = RuleSet(try rules.loadRules())
+        let ruleSet = RuleSet(try rules.loadRules(withExamples: true))
         let compiled = try rules.compile(ruleSet)
         let outcome = try RuleSelfTest.run(compiled)
         for failure in outcome.failures { print(failure.description) }

@@ -36,8 +36,8 @@ import Testing
         let rules = try RulePackLoader.parse(yaml, file: "t.yaml")
         var parses = 0
         let parse = { () throws -> [Rule] in parses += 1; return rules }
-        #expect(try cache.builtinRules(parse: parse) == rules)
-        #expect(try cache.builtinRules(parse: parse) == rules)
+        #expect(try cache.builtinRulesForScanning(parse: parse) == rules.map(\.forScanning))
+        #expect(try cache.builtinRulesForScanning(parse: parse) == rules.map(\.forScanning))
         #expect(parses == 1)
         let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".rules") })
         let path = directory.path + "/" + entry
@@ -45,7 +45,7 @@ import Testing
         let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("kw_".utf8)) })
         bytes.replaceSubrange(at..<at + 3, with: Array("zz_".utf8))  // a rule made to match nothing
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(try cache.builtinRules(parse: parse) == rules)
+        #expect(try cache.builtinRulesForScanning(parse: parse) == rules.map(\.forScanning))
         #expect(parses == 2)
     }
 
