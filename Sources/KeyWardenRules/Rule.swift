@@ -35,6 +35,10 @@ public struct Rule: Sendable, Hashable {
     /// must contain (nil when it has one). Hyperscan scans fastest from such a literal; a rule
     /// without one must say why it cannot have one, and the catalogue gate checks it.
     public let noLiteralFactor: String?
+    /// Reported whatever other rules find on the same bytes, and never in their way: a rule a
+    /// team brought from its gitleaks config reports each of its matches, as gitleaks would,
+    /// instead of giving way to (or hiding) a built-in rule's finding of the same value.
+    public let standalone: Bool
     /// How many lines before a match `contextKeywords` are looked for.
     public static let contextLines = 6
     /// Where the rule was declared, for error messages.
@@ -47,7 +51,7 @@ public struct Rule: Sendable, Hashable {
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
                 overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
-                location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                standalone: Bool = false, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
         self.description = description
@@ -67,6 +71,7 @@ public struct Rule: Sendable, Hashable {
         self.catchAll = catchAll
         self.paths = paths
         self.noLiteralFactor = noLiteralFactor
+        self.standalone = standalone
         self.location = location
         self.patternLocation = patternLocation ?? location
     }

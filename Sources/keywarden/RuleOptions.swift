@@ -14,10 +14,16 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Do not read or write the compiled-rule cache (\u{24}XDG_CACHE_HOME/keywarden).")
     var noCache = false
 
-    func loadRules(extraDirectories: [String] = []) throws -> [Rule] {
+    /// The built-in rules (or `--rules`), plus the configuration's rule directories and the
+    /// rules of the gitleaks configs it extends.
+    func loadRules(extraDirectories: [String] = [], gitleaks: GitleaksConfig? = nil) throws -> [Rule] {
         var rules = ruleDirectories.isEmpty ? try BuiltinRules.load() : try RulePackLoader.load(directories: ruleDirectories)
         if !extraDirectories.isEmpty {
             rules += try RulePackLoader.load(directories: extraDirectories)
+            try RulePackLoader.checkUnique(rules)
+        }
+        if let gitleaks, !gitleaks.rules.isEmpty {
+            rules += gitleaks.rules.map(\.rule)
             try RulePackLoader.checkUnique(rules)
         }
         return rules

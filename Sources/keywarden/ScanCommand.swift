@@ -106,8 +106,12 @@ struct ScanCommand: ParsableCommand {
         }
         configuration.now = report.now?.date
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
-        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
+        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks))
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        // Built before the scan, so a regex PCRE2 rejects is a configuration error at once.
+        let gitleaksFilter = try GitleaksFindingFilter(config: configuration.gitleaks, ignore: configuration.gitleaksIgnore,
+                                                       roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
+                                                       ruleIDs: Set(ruleSet.rules.map(\.id)))
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
         var result: ScanResult
@@ -130,7 +134,11 @@ struct ScanCommand: ParsableCommand {
                                                             progress: counter)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
-        result.findings = try baseline.apply(to: result.findings, quiet: quiet, now: report.now?.date)
+        let filtered = gitleaksFilter.apply(result.findings)
+        if filtered.hidden > 0, !quiet {
+            Terminal.note("\(filtered.hidden) finding\(filtered.hidden == 1 ? "" : "s") hidden by gitleaks allowlists or .gitleaksignore")
+        }
+        result.findings = try baseline.apply(to: filtered.kept, quiet: quiet, now: report.now?.date)
 
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.
