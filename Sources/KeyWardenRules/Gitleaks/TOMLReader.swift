@@ -12,8 +12,8 @@ public struct TOMLNode: Sendable {
     }
     public let value: Value
     public let location: SourceLocation
-    /// For a single-line literal string ('...'): the column of its first character, so an error
-    /// inside a regex can point at the exact character.
+    /// For a literal string written on one line ('...' or '''...'''): the column of its first
+    /// character, so an error inside a regex can point at the exact character.
     public let literalContentColumn: Int?
 
     public func error(_ message: String) -> DiagnosticError { DiagnosticError(at: location, message) }
@@ -232,7 +232,11 @@ public struct TOMLReader {
             if lookingAt("\"\"\"") { return TOMLNode(value: .string(try multilineBasic()), location: start, literalContentColumn: nil) }
             return TOMLNode(value: .string(try basic()), location: start, literalContentColumn: nil)
         case "'":
-            if lookingAt("'''") { return TOMLNode(value: .string(try multilineLiteral()), location: start, literalContentColumn: nil) }
+            if lookingAt("'''") {
+                let text = try multilineLiteral()
+                // Written on one line ('''regex''', the usual gitleaks form), it is as exact as '...'.
+                return TOMLNode(value: .string(text), location: start, literalContentColumn: line == start.line ? start.column + 3 : nil)
+            }
             advance()
             var text = ""
             while let next = peek, next != "'" {

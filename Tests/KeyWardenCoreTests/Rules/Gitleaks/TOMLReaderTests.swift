@@ -69,10 +69,10 @@ import Testing
         #expect(allowlists.count == 1)
         let allowlist = try #require(table(allowlists[0]))
         #expect(string(allowlist["condition"]) == "AND")
-        #expect(allowlist["regexes"]?.location == SourceLocation(file: "g.toml", line: 20, column: 19))
+        #expect(allowlist["regexes"]?.location == SourceLocation(file: "g.toml", line: 22, column: 15))
         // The allowlist table belongs to the second rule, not to the first.
         let second = try #require(table(rules[1]))
-        #expect(string(second["regex"]) == #"widget[_-]key\\s*=\\s*"([A-Za-z0-9]{20})""#)
+        #expect(string(second["regex"]) == #"widget[_-]key\s*=\s*"([A-Za-z0-9]{20})""#)
         #expect(table(second["allowlist"])?["stopwords"] != nil)
         #expect(first["allowlist"] == nil)
         #expect(array(table(root["allowlist"])?["commits"])?.count == 1)
@@ -90,8 +90,10 @@ import Testing
         #expect(regex.location == SourceLocation(file: "c.toml", line: 3, column: 11))
         // A literal string's content starts one column after its quote: errors inside the regex point at the character.
         #expect(regex.literalContentColumn == 12)
-        // Multi-line literal strings have no single content column.
-        #expect(rule["path"]?.literalContentColumn == nil)
+        // A ''' literal on one line has one too; one spanning lines does not.
+        #expect(rule["path"]?.literalContentColumn == 11)
+        let spanning = try TOMLReader.parse("a = '''\nx\n'''\n", file: "m.toml")
+        #expect(spanning["a"]?.literalContentColumn == nil)
         #expect(rule.keys == ["id", "regex", "path"])
     }
 
