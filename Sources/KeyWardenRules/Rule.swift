@@ -4,8 +4,18 @@ public struct Rule: Sendable, Hashable {
     public let id: String
     public let description: String
     public let severity: Severity
-    /// Words of which at least one must appear (case-insensitively) in the match, if any are given.
+    /// Words of which at least one must appear (case-insensitively) in the match, if any are given
+    /// (anywhere in the scanned item with `keywordScope: .item`).
     public let keywords: [String]
+    /// Where `keywords` are looked for.
+    public enum KeywordScope: Sendable, Hashable {
+        /// In the match: the keyword is part of the token (`ghp_`).
+        case match
+        /// Anywhere in the item (file, blob, decoded text) the match is in: gitleaks' meaning,
+        /// kept for the rules mapped from a gitleaks config.
+        case item
+    }
+    public let keywordScope: KeywordScope
     /// PCRE syntax accepted by both Hyperscan and PCRE2 (or by PCRE2 alone, with Hyperscan prefiltering).
     public let pattern: String
     public let secretGroup: SecretGroup
@@ -51,7 +61,7 @@ public struct Rule: Sendable, Hashable {
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
                 overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
-                standalone: Bool = false, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                keywordScope: KeywordScope = .match, standalone: Bool = false, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
         self.description = description
@@ -71,6 +81,7 @@ public struct Rule: Sendable, Hashable {
         self.catchAll = catchAll
         self.paths = paths
         self.noLiteralFactor = noLiteralFactor
+        self.keywordScope = keywordScope
         self.standalone = standalone
         self.location = location
         self.patternLocation = patternLocation ?? location

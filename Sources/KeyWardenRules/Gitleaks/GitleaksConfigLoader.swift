@@ -265,8 +265,9 @@ private struct RawConfig {
         let id = GitleaksConfigLoader.mappedID(raw.id)
         let rule = Rule(id: id, description: try raw.description?.string() ?? "gitleaks rule \(raw.id)", severity: .high,
                         keywords: raw.keywords.map { $0.lowercased() }.filter { !$0.isEmpty }, pattern: pattern.pattern,
-                        secretGroup: secretGroup, minEntropy: minEntropy == 0 ? nil : minEntropy,
-                        examples: [], negativeExamples: [], standalone: true,
+                        // gitleaks drops a secret whose entropy is at most the rule's; keywarden one below its floor.
+                        secretGroup: secretGroup, minEntropy: minEntropy.flatMap { $0 == 0 ? nil : $0.nextUp },
+                        examples: [], negativeExamples: [], keywordScope: .item, standalone: true,
                         location: raw.location, patternLocation: regexNode.location)
         return GitleaksRule(gitleaksID: raw.id, rule: rule, path: path, allowlists: raw.allowlists)
     }

@@ -45,7 +45,8 @@ import Testing
         #expect(acme.gitleaksID == "Acme_API_token")
         #expect(acme.rule.pattern == #"acme_(?:live|test)_([a-z0-9]{32})\b"#)
         #expect(acme.rule.secretGroup == .number(1))  // gitleaks' first group when secretGroup is not set
-        #expect(acme.rule.minEntropy == 3.2)
+        #expect(acme.rule.minEntropy == (3.2).nextUp)  // gitleaks wants more than 3.2 bits
+        #expect(acme.rule.keywordScope == .item)
         #expect(acme.rule.keywords == ["acme_live_", "acme_test_"])
         #expect(acme.rule.standalone)
         #expect(acme.rule.severity == .high)
@@ -135,7 +136,7 @@ import Testing
         let acme = config.rules[0]
         #expect(acme.rule.pattern == "acme_[a-z0-9]{20}")
         #expect(acme.rule.description == "base description")
-        #expect(acme.rule.minEntropy == 2.5)
+        #expect(acme.rule.minEntropy == (2.5).nextUp)
         #expect(acme.rule.keywords == ["acme_", "acmecorp"])
         #expect(acme.allowlists.flatMap(\.stopwords) == ["basestop", "teamstop"])
         #expect(config.allowlists.count == 1)

@@ -154,6 +154,19 @@ import Testing
         #expect(found.map(\.rule).sorted() == ["acme-builtin", "gitleaks.acme-token"])
     }
 
+    /// gitleaks runs a rule with keywords on a file that has one anywhere, not only in the match.
+    @Test func keywordsAreLookedForInTheWholeItem() throws {
+        let config = try GitleaksConfigLoader.parse(#"""
+            [[rules]]
+            id = "hook"
+            regex = '''\b[0-9a-f]{32}\b'''
+            keywords = ["DeployHook"]
+            """#, file: "k.toml")
+        let value = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c"
+        #expect(try scan("# deployhook settings\nsecret = \(value)\n", at: "a.ini", config: config).count == 1)
+        #expect(try scan("# webhook settings\nsecret = \(value)\n", at: "a.ini", config: config).isEmpty)
+    }
+
     @Test func regexesPCRE2RejectsAreLocatedErrors() throws {
         var config = GitleaksConfig()
         var list = GitleaksAllowlist(location: SourceLocation(file: "g.toml", line: 1, column: 1))
