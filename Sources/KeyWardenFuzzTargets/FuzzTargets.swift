@@ -9,7 +9,8 @@ import KeyWardenRules
 import KeyWardenScan
 
 /// Every parser that reads what keywarden does not control: the YAML loaders (policy, rule pack,
-/// configuration, baseline, credentials, inventory), the JSON readers (saved reports, exchange
+/// configuration, baseline, credentials, inventory), gitleaks configs (TOML, Go regexes,
+/// `.gitleaksignore`), the JSON readers (saved reports, exchange
 /// responses), the matcher on arbitrary bytes, and the parsers of git's output.
 public enum FuzzTargets {
     public static let all: [FuzzTarget] = [
@@ -22,6 +23,12 @@ public enum FuzzTargets {
         },
         FuzzTarget(name: "config", seedPaths: [".keywarden.yaml", "Samples/trading-bot/.keywarden.yaml"]) { data in
             ScratchFile.shared.with(data, name: "keywarden.yaml") { _ = try? ScanConfiguration.load(path: $0) }
+        },
+        FuzzTarget(name: "gitleaks-config", seedPaths: ["Tests/Fuzz/seeds/gitleaks-config"]) { data in
+            let text = String(decoding: data, as: UTF8.self)
+            _ = try? GitleaksConfigLoader.parse(text, file: "gitleaks.toml")
+            _ = try? GoRegexTranslation.translate(text)
+            _ = try? GitleaksIgnore.parse(text, file: ".gitleaksignore")
         },
         FuzzTarget(name: "baseline", seedPaths: ["Tests/Fuzz/seeds/baseline"]) { data in
             ScratchFile.shared.with(data, name: "baseline.yaml") { _ = try? Baseline.load(path: $0) }

@@ -21,9 +21,10 @@ struct ScanCommand: ParsableCommand {
         files over --max-file-size, and reports every secret found. Secrets are redacted unless \
         --show-secrets is given.
 
-        A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values \
-        and disable or add rules; --staged reads the copy staged in the index, never the work \
-        tree's. Inline markers silence one finding: `keywarden:allow` (also \
+        A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values, \
+        disable or add rules, and extend a gitleaks config (`extends: .gitleaks.toml`: its rules, \
+        allowlists and [extend] path; a .gitleaksignore at the scan root is honoured in any case); \
+        --staged reads the copy staged in the index, never the work tree's. Inline markers silence one finding: `keywarden:allow` (also \
         `gitleaks:allow`, `pragma: allowlist secret`) on its line, `keywarden:allow-next-line` \
         (also `pragma: allowlist nextline secret`) on the line before.
 

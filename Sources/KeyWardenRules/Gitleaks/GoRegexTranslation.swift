@@ -238,6 +238,7 @@ private struct Translator {
             // Octal, up to three digits in all, in both.
             var digits = ""
             while digits.count < 2, let next = peek(), ("0"..."7").contains(next) { digits.unicodeScalars.append(next); index += 1 }
+            // Go reads `\0` and at most two more octal digits: at most \x3f, one byte in every engine.
             output += Self.byte(UInt32(digits, radix: 8) ?? 0)
         case "s":
             output += inClass ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]"

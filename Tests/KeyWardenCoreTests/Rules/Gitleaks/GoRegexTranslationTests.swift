@@ -23,6 +23,7 @@ import Testing
         (#"(?P<secret>[a-f0-9]{40})"#, #"(?<secret>[a-f0-9]{40})"#),
         (#"\Qa.b\E\012"#, #"a\.b\x0a"#),
         (#"x\x41\x{42}"#, #"x\x41\x42"#),
+        (#"x\0377"#, #"x\x1f7"#),
     ])
     func translates(_ go: String, _ pcre: String) throws {
         #expect(try GoRegexTranslation.translate(go).pattern == pcre)
@@ -47,6 +48,7 @@ import Testing
         (#"ab\K"#, 2, "not an escape"),
         ("caf\u{e9}", 3, "non-ASCII"),
         (#"[\b]"#, 1, "inside a character class"),
+        (#"x\xe9"#, 1, "Unicode character"),
     ])
     func refuses(_ go: String, _ offset: Int, _ message: String) throws {
         let problem = try #require(throws: GoRegexTranslation.Problem.self) { try GoRegexTranslation.translate(go) }
