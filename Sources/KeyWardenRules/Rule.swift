@@ -32,6 +32,10 @@ public struct Rule: Sendable, Hashable {
     /// The credential set (provider) this rule finds a part of, and which part.
     public let credentialSet: String?
     public let part: CredentialPart?
+    /// False for a `part: key` rule whose value is public on its own (an Azure client id, a
+    /// Mailgun sending domain, a Google OAuth client id): it is reported only as the `keyId` of a
+    /// set whose secret was found, never alone.
+    public let reportAlone: Bool
     /// Rules whose overlapping matches this more precise rule replaces (e.g. `private-key-pem`).
     public let overrides: [String]
     /// A catch-all (`catchAll: true`): it gives way to any specific rule whose secret overlaps
@@ -59,7 +63,7 @@ public struct Rule: Sendable, Hashable {
     public init(id: String, description: String, severity: Severity, keywords: [String] = [], pattern: String,
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
-                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
+                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil, reportAlone: Bool = true,
                 overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
                 keywordScope: KeywordScope = .match, standalone: Bool = false, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
@@ -77,6 +81,7 @@ public struct Rule: Sendable, Hashable {
         self.contextKeywords = contextKeywords
         self.credentialSet = credentialSet
         self.part = part
+        self.reportAlone = reportAlone
         self.overrides = overrides
         self.catchAll = catchAll
         self.paths = paths
