@@ -130,6 +130,21 @@ import Testing
         #expect(outcome.stderr.contains(tree.path + "/g.toml:3:9: error: rule 'gitleaks.loose': pattern rejected by Hyperscan"), "\(outcome.stderr)")
     }
 
+    @Test func lintChecksAGitleaksConfig() throws {
+        let tree = try TemporaryDirectory()
+        try tree.write("good.toml", Self.config)
+        try tree.write("bad.toml", #"""
+            [[rules]]
+            id = "x"
+            regex = '''key(?U)=\w+'''
+            """#)
+        let good = try CLIHarness.run(["lint", tree.path + "/good.toml"])
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        let bad = try CLIHarness.run(["lint", tree.path + "/bad.toml"])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.contains(tree.path + "/bad.toml:3:17: error: regex cannot be used as written: the ungreedy flag"), "\(bad.stdout)")
+    }
+
     // MARK: the real gitleaks
 
     /// gitleaks from PyPI in a virtual environment under .build/test-tools, or nil (with the
