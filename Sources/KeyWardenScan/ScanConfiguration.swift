@@ -161,6 +161,7 @@ public struct ScanConfiguration: Sendable {
             combined.allowlists += config.allowlists
             combined.useDefault = combined.useDefault || config.useDefault
             combined.files += config.files
+            combined.warnings += config.warnings
         }
         return combined
     }

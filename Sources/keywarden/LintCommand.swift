@@ -78,7 +78,7 @@ struct LintCommand: ParsableCommand {
             let config = try GitleaksConfigLoader.load(path: file)
             _ = try GitleaksFindingFilter(config: config, ignore: nil, roots: [], ruleIDs: [])
             if !config.rules.isEmpty { _ = try CompiledRuleSet(RuleSet(config.rules.map(\.rule))) }
-            return []
+            return config.warnings
         } catch let error as DiagnosticError {
             return error.diagnostics
         } catch {

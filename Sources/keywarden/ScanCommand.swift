@@ -106,6 +106,7 @@ struct ScanCommand: ParsableCommand {
             try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
         }
         configuration.now = report.now?.date
+        for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
         let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks))
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)

@@ -145,6 +145,29 @@ import Testing
         #expect(bad.stdout.contains(tree.path + "/bad.toml:3:17: error: regex cannot be used as written: the ungreedy flag"), "\(bad.stdout)")
     }
 
+    /// gitleaks' own default config has a path-only rule: a copy of it loads, the rule is left out
+    /// with a located warning, and the scan goes on.
+    @Test func aRuleLeftOutIsAWarningAndTheScanGoesOn() throws {
+        let tree = try TemporaryDirectory()
+        let noBuiltins = try TemporaryDirectory()
+        try tree.write(".gitleaks.toml", Self.config + #"""
+
+            [[rules]]
+            id = "pkcs12-file"
+            path = '''(?i)(?:^|\/)[^\/]+\.p(?:12|fx)$'''
+            """#)
+        try tree.write(".keywarden.yaml", "extends: .gitleaks.toml\n")
+        try tree.write("src/client.py", "KEY = \"\(Self.live)\"\n")
+        let scan = try CLIHarness.run(["scan", ".", "--rules", noBuiltins.path], in: tree.path)
+        #expect(scan.status == 1, "\(scan.stderr)")
+        #expect(scan.stderr.contains("keywarden: warning: ./.gitleaks.toml:30:1: rule 'pkcs12-file' is not used: a path-only rule"), "\(scan.stderr)")
+        #expect(scan.stdout.contains("gitleaks.payhub-api-key"))
+        let lint = try CLIHarness.run(["lint", tree.path + "/.gitleaks.toml"])
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains(tree.path + "/.gitleaks.toml:30:1: warning:"), "\(lint.stdout)")
+        #expect(try CLIHarness.run(["lint", "--strict", tree.path + "/.gitleaks.toml"]).status == 2)
+    }
+
     // MARK: the real gitleaks
 
     /// gitleaks from PyPI in a virtual environment under .build/test-tools, or nil (with the

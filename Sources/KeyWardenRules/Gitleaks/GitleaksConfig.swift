@@ -13,6 +13,9 @@ public struct GitleaksConfig: Sendable {
     public var useDefault = false
     /// The files read, the extending one last.
     public var files: [String] = []
+    /// Rules left out, each with where and why (a path-only rule; a rule that only changes one of
+    /// gitleaks' default rules): a scan goes on without them and says so, `lint` lists them.
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 

@@ -215,6 +215,10 @@ private struct RawConfig {
         config.files = files
         var seen: [String: RawRule] = [:]
         for raw in rules {
+            if let reason = Self.leftOut(raw, useDefault: useDefault) {
+                config.warnings.append(Diagnostic(.warning, at: raw.location, reason))
+                continue
+            }
             let mapped = try Self.map(raw, useDefault: useDefault)
             if let other = seen[mapped.rule.id] {
                 throw DiagnosticError(at: raw.location, "rule '\(raw.id)' maps to the same keywarden id '\(mapped.rule.id)' as rule '\(other.id)' (\(other.location))")
@@ -233,14 +237,21 @@ private struct RawConfig {
         return config
     }
 
+    /// Why a rule is left out of the mapping (a warning, the scan goes on), or nil when it is mapped.
+    static func leftOut(_ raw: RawRule, useDefault: Bool) -> String? {
+        guard raw.regex == nil else { return nil }
+        if raw.path != nil {
+            // gitleaks' own default config has such rules (PKCS#12 files): a copy of it must still load.
+            return "rule '\(raw.id)' is not used: a path-only rule (no regex) reports file names, which keywarden does not (a rule pack rule scoped with paths: reports their content)"
+        }
+        if useDefault {
+            return "rule '\(raw.id)' is not used: without a regex it changes gitleaks' default rule of that id, which keywarden does not ship (keywarden's own catalogue is on); to keep its allowlist, move it to a global [[allowlists]]"
+        }
+        return nil
+    }
+
     static func map(_ raw: RawRule, useDefault: Bool) throws -> GitleaksRule {
         guard let regexNode = raw.regex else {
-            if raw.path != nil {
-                throw DiagnosticError(at: raw.location, "rule '\(raw.id)': a path-only rule (no regex) reports file names, which keywarden does not; use skipPaths, or a rule pack rule scoped with paths:")
-            }
-            if useDefault {
-                throw DiagnosticError(at: raw.location, "rule '\(raw.id)' has no regex: it changes gitleaks' default rule of that id, which keywarden does not ship (keywarden's own catalogue is on); move its allowlist to a global [[allowlists]] with targetRules, or give it a regex")
-            }
             throw DiagnosticError(at: raw.location, "rule '\(raw.id)' needs a regex")
         }
         let (pattern, captures) = try GitleaksConfigLoader.pattern(regexNode)

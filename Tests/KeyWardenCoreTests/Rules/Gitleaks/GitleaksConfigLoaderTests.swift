@@ -77,11 +77,8 @@ import Testing
         ("[[rules]]\nid = \"a\"\nregex = 'a'\nsecretGroup = 2\n", 4, 15, "has 0 capture groups"),
         ("[[rules]]\nid = \"a\"\nregex = 'a'\nentropy = 9\n", 4, 11, "between 0 and 8"),
         ("[[rules]]\nid = \"a\"\nregx = 'a'\n", 3, 8, "did you mean 'regex'"),
-        ("[[rules]]\nid = \"a\"\npath = 'x'\n", 1, 1, "path-only rule"),
         ("[[rules]]\ndescription = \"x\"\n", 1, 1, "needs an id"),
         ("[[rules]]\nid = \"a\"\n", 1, 1, "needs a regex"),
-        ("[extend]\nuseDefault = true\n[[rules]]\nid = \"generic-api-key\"\n[[rules.allowlists]]\nstopwords = ['x']\n", 3, 1,
-         "gitleaks' default rule"),
         ("[[rules]]\nid = \"a\"\nregex = 'a'\nregexTarget = \"line\"\n", 4, 15, "only regexTarget"),
         ("[[rules]]\nid = \"a\"\nregex = 'a'\n[[rules.required]]\nid = \"b\"\n", 4, 1, "composite rules"),
         ("[allowlist]\ndescription = \"nothing\"\n", 1, 1, "at least one of"),
@@ -95,6 +92,34 @@ import Testing
         let error = try #require(throws: DiagnosticError.self) { try GitleaksConfigLoader.parse(text, file: "g.toml") }
         #expect(error.diagnostics.first?.location == SourceLocation(file: "g.toml", line: line, column: column), "\(error)")
         #expect(error.description.contains(message), "\(error)")
+    }
+
+    /// What gitleaks' own default config and configs extending it hold, and keywarden cannot use,
+    /// is left out with a located warning: a copy of the default config still loads.
+    @Test func pathOnlyRulesAndDefaultRuleChangesAreLeftOutWithAWarning() throws {
+        let config = try GitleaksConfigLoader.parse(#"""
+            [extend]
+            useDefault = true
+
+            [[rules]]
+            id = "pkcs12-file"
+            path = '''(?i)(?:^|/)[^/]+\.p(?:12|fx)$'''
+
+            [[rules]]
+            id = "generic-api-key"
+            [[rules.allowlists]]
+            stopwords = ["placeholder"]
+
+            [[rules]]
+            id = "acme"
+            regex = '''acme_[a-z0-9]{20}'''
+            """#, file: "g.toml")
+        #expect(config.rules.map(\.gitleaksID) == ["acme"])
+        #expect(config.warnings.map(\.location) == [SourceLocation(file: "g.toml", line: 4, column: 1),
+                                                    SourceLocation(file: "g.toml", line: 8, column: 1)])
+        #expect(config.warnings.allSatisfy { $0.severity == .warning })
+        #expect(config.warnings.first?.message.contains("path-only rule") == true)
+        #expect(config.warnings.last?.message.contains("gitleaks' default rule") == true)
     }
 
     @Test func followsExtendPathAndMergesLikeGitleaks() throws {
