@@ -62,7 +62,11 @@ public final class Matcher {
             // prefiltered patterns are approximate, so there PCRE2 alone decides.
             guard plan.isPrefilter || match.upperBound <= window.upperBound, !match.isEmpty, seen.insert(match).inserted else { return }
             let secret: Range<Int>
-            if group > 0, 2 * group + 1 < groups.count, groups[2 * group] >= 0 {
+            if group == RuleMatchPlan.firstMatchedGroup {
+                // The first group that matched something, else the whole match (gitleaks' rule).
+                secret = stride(from: 2, to: groups.count - 1, by: 2).first { groups[$0] >= 0 && groups[$0 + 1] > groups[$0] }
+                    .map { groups[$0]..<groups[$0 + 1] } ?? match
+            } else if group > 0, 2 * group + 1 < groups.count, groups[2 * group] >= 0 {
                 secret = groups[2 * group]..<groups[2 * group + 1]
             } else if group > 0 {
                 return // the secret group did not take part in this match

@@ -78,4 +78,7 @@ public struct MatchContext: Sendable, Hashable {
     public let match: String
     /// The whole lines the match is on, without the final newline.
     public let lines: String
+    /// The 1-based line the match starts on: gitleaks' line for a finding (a match may start on
+    /// the line before its secret), which `.gitleaksignore` fingerprints count.
+    public let line: Int
 }

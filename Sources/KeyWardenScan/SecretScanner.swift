@@ -138,7 +138,8 @@ public final class SecretScanner: Sendable {
             let first = lines.lineRange(lines.lineNumber(at: candidate.match.lowerBound), in: buffer)
             let last = lines.lineRange(lines.lineNumber(at: max(candidate.match.lowerBound, candidate.match.upperBound - 1)), in: buffer)
             let text = { (range: Range<Int>) in String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
-            found.matchContext = MatchContext(match: text(candidate.match), lines: text(first.lowerBound..<max(first.lowerBound, last.upperBound)))
+            found.matchContext = MatchContext(match: text(candidate.match), lines: text(first.lowerBound..<max(first.lowerBound, last.upperBound)),
+                                              line: lines.lineNumber(at: candidate.match.lowerBound) + 1)
         }
         return found
     }

@@ -261,11 +261,10 @@ private struct RawConfig {
             guard number >= 0, number <= captures else {
                 throw node.error("rule '\(raw.id)': secretGroup \(number), but the regex has \(captures) capture group\(captures == 1 ? "" : "s")")
             }
-            secretGroup = number == 0 ? (captures > 0 ? .number(1) : .whole) : .number(number)
+            secretGroup = number == 0 ? (captures > 0 ? .firstMatched : .whole) : .number(number)
         } else {
-            // gitleaks takes the first capture group that matched something; the first group is
-            // that for every pattern whose first group always takes part.
-            secretGroup = captures > 0 ? .number(1) : .whole
+            // gitleaks takes the first capture group that matched something.
+            secretGroup = captures > 0 ? .firstMatched : .whole
         }
         let minEntropy = try raw.entropy.map { node in
             let value = try node.number()

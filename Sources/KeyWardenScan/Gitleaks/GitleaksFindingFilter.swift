@@ -8,8 +8,10 @@ import KeyWardenSupport
 /// - the global allowlists (all rules, built-in ones too, or their `targetRules`) and each mapped
 ///   rule's own allowlists, with gitleaks' semantics (regexes on the secret, the match or the
 ///   line; paths; stopwords; commits; any check given, or every one with `condition = "AND"`);
+/// - gitleaks' dedupe: a finding of the config's `generic` rule on a line where one of its
+///   specific rules found a secret containing the same secret is dropped;
 /// - `.gitleaksignore` fingerprints: `file:rule-id:line`, and `commit:file:rule-id:line` for
-///   findings from history. A fingerprint naming a mapped rule hides that rule's finding; one
+///   findings from history; the line is the secret's or, as gitleaks counts, the match's first. A fingerprint naming a mapped rule hides that rule's finding; one
 ///   naming a rule keywarden does not have (gitleaks' default rules) hides the built-in finding
 ///   at that file and line, whichever built-in rule found it.
 ///
@@ -31,8 +33,9 @@ public final class GitleaksFindingFilter {
     private let global: [Allowlist]
     private let byRule: [String: (path: PCRE2Matcher?, allowlists: [Allowlist])]
     private let ignore: [GitleaksIgnore.Entry]
-    /// gitleaks rule id -> mapped id.
+    /// gitleaks rule id -> mapped id, and back.
     private let mappedIDs: [String: String]
+    private let gitleaksIDs: [String: String]
     private let keywardenIDs: Set<String>
     private let roots: [String]
 
@@ -47,6 +50,7 @@ public final class GitleaksFindingFilter {
         }
         self.byRule = byRule
         self.mappedIDs = mappedIDs
+        self.gitleaksIDs = Dictionary(mappedIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         self.ignore = ignore?.entries ?? []
         self.keywardenIDs = ruleIDs
         self.roots = roots.map { root in
@@ -62,24 +66,48 @@ public final class GitleaksFindingFilter {
     /// The findings not filtered out, in their order, and how many were.
     public func apply(_ findings: [Finding]) -> (kept: [Finding], hidden: Int) {
         guard !isEmpty else { return (findings, 0) }
-        let kept = findings.filter { !hides($0) }
+        // gitleaks' order: allowlists, then its generic-rule dedupe, then .gitleaksignore.
+        let allowed = findings.filter { !allowlisted($0) }
+        let kept = withoutGenericDuplicates(allowed).filter { !ignored($0) }
         return (kept, findings.count - kept.count)
     }
 
-    func hides(_ finding: Finding) -> Bool {
+    func allowlisted(_ finding: Finding) -> Bool {
         let paths = names(of: finding.path)
         if let rule = byRule[finding.rule] {
             if let path = rule.path, !paths.contains(where: { Self.matches(path, $0) }) { return true }
             if rule.allowlists.contains(where: { allows($0, finding, paths) }) { return true }
         }
-        let ruleGitleaksID = mappedIDs.first { $0.value == finding.rule }?.key
+        let ruleGitleaksID = gitleaksIDs[finding.rule]
         for list in global where list.list.targetRules.map({ $0.contains(finding.rule) || ruleGitleaksID.map($0.contains) == true }) ?? true {
             if allows(list, finding, paths) { return true }
         }
+        return false
+    }
+
+    func ignored(_ finding: Finding) -> Bool {
+        let paths = names(of: finding.path)
         return ignore.contains { entry in
-            entry.line == finding.line && paths.contains(entry.file)
+            (entry.line == finding.line || entry.line == finding.matchContext?.line) && paths.contains(entry.file)
                 && (entry.commit == nil || entry.commit == finding.git?.commit.lowercased())
                 && names(rule: entry.rule, finding.rule)
+        }
+    }
+
+    /// gitleaks drops a finding of a rule whose id says `generic` where, in the same file (and
+    /// commit) and on the same line, a rule whose id does not found a secret containing its
+    /// secret: the config's generic rule gives way to its specific ones, as in gitleaks.
+    func withoutGenericDuplicates(_ findings: [Finding]) -> [Finding] {
+        let ids = gitleaksIDs
+        let isGeneric = { (finding: Finding) in ids[finding.rule]?.lowercased().contains("generic") }
+        guard findings.contains(where: { isGeneric($0) == true }) else { return findings }
+        return findings.filter { finding in
+            guard isGeneric(finding) == true else { return true }
+            return !findings.contains { other in
+                isGeneric(other) == false && other.path == finding.path
+                    && (other.matchContext?.line ?? other.line) == (finding.matchContext?.line ?? finding.line)
+                    && other.git?.commit == finding.git?.commit && other.secret.contains(finding.secret)
+            }
         }
     }
 

@@ -44,7 +44,7 @@ import Testing
         let acme = config.rules[0]
         #expect(acme.gitleaksID == "Acme_API_token")
         #expect(acme.rule.pattern == #"acme_(?:live|test)_([a-z0-9]{32})\b"#)
-        #expect(acme.rule.secretGroup == .number(1))  // gitleaks' first group when secretGroup is not set
+        #expect(acme.rule.secretGroup == .firstMatched)  // gitleaks' first group that matched, when secretGroup is not set
         #expect(acme.rule.minEntropy == (3.2).nextUp)  // gitleaks wants more than 3.2 bits
         #expect(acme.rule.keywordScope == .item)
         #expect(acme.rule.keywords == ["acme_live_", "acme_test_"])

@@ -154,6 +154,52 @@ import Testing
         #expect(found.map(\.rule).sorted() == ["acme-builtin", "gitleaks.acme-token"])
     }
 
+    /// gitleaks drops its generic rule's finding where a specific rule found the same secret on the line.
+    @Test func theGenericRuleGivesWayToSpecificOnesOnTheSameLine() throws {
+        let config = try GitleaksConfigLoader.parse(#"""
+            [[rules]]
+            id = "generic-secret"
+            regex = '''(?i)secret\s*=\s*"([A-Za-z0-9_]{10,})"'''
+
+            [[rules]]
+            id = "acme-token"
+            regex = '''acme_[a-z0-9]{24}'''
+            """#, file: "g.toml")
+        let filter = try GitleaksFindingFilter(config: config, ignore: nil, roots: ["."], ruleIDs: [])
+        let text = "secret = \"\(acme)\"\nsecret = \"Zq8Lm2Xv9Rt4Bn7Kc3Wd\"\n"
+        let kept = filter.apply(try scan(text, at: "a.py", config: config)).kept
+        #expect(kept.map { "\($0.rule):\($0.line)" } == ["gitleaks.acme-token:1", "gitleaks.generic-secret:2"])
+    }
+
+    /// gitleaks counts a finding's line where its match starts; keywarden reports the secret's line.
+    /// A fingerprint of either hides it.
+    @Test func fingerprintsMayCountTheLineTheMatchStartsOn() throws {
+        let config = try GitleaksConfigLoader.parse(#"""
+            [[rules]]
+            id = "wrapped"
+            regex = '''deploy_token\s*=\s*\n\s*([a-z0-9]{20})'''
+            """#, file: "g.toml")
+        let findings = try scan("x = 1\ndeploy_token =\n    q8lm2xv9rt4bn7kc3wd1\n", at: "ci.cfg", config: config)
+        #expect(findings.map(\.line) == [3])
+        for line in [2, 3] {
+            let ignore = try GitleaksIgnore.parse("ci.cfg:wrapped:\(line)\n", file: "i")
+            #expect(try GitleaksFindingFilter(config: config, ignore: ignore, roots: ["."], ruleIDs: []).apply(findings).hidden == 1)
+        }
+        let other = try GitleaksIgnore.parse("ci.cfg:wrapped:1\n", file: "i")
+        #expect(try GitleaksFindingFilter(config: config, ignore: other, roots: ["."], ruleIDs: []).apply(findings).hidden == 0)
+    }
+
+    /// Without secretGroup, gitleaks' secret is the first group that matched something.
+    @Test func theSecretIsTheFirstGroupThatMatched() throws {
+        let config = try GitleaksConfigLoader.parse(#"""
+            [[rules]]
+            id = "either"
+            regex = '''(?:alpha_key=([A-Za-z0-9]{16})|beta_key=([A-Za-z0-9]{16}))'''
+            """#, file: "g.toml")
+        let found = try scan("alpha_key=Zq8Lm2Xv9Rt4Bn7K\nbeta_key=Wd3Kc7Bn4Rt9Xv2M\n", at: "a.env", config: config)
+        #expect(found.map(\.secret) == ["Zq8Lm2Xv9Rt4Bn7K", "Wd3Kc7Bn4Rt9Xv2M"])
+    }
+
     /// gitleaks runs a rule with keywords on a file that has one anywhere, not only in the match.
     @Test func keywordsAreLookedForInTheWholeItem() throws {
         let config = try GitleaksConfigLoader.parse(#"""
