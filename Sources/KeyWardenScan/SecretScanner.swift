@@ -17,7 +17,8 @@ public final class SecretScanner: Sendable {
     private let now: Date
     /// Markers without reason, owner and expiry do not suppress.
     private let requireSuppressionMetadata: Bool
-    /// Findings carry their match and lines (a gitleaks config's allowlists may test them).
+    /// Findings carry their match and lines: a gitleaks config's allowlists may test them, and
+    /// `.gitleaksignore` fingerprints count the line a match starts on.
     private let keepsMatchContext: Bool
 
     public init(compiled: CompiledRuleSet, configuration: ScanConfiguration = ScanConfiguration(),
@@ -30,7 +31,7 @@ public final class SecretScanner: Sendable {
         self.workers = workers
         self.now = configuration.now ?? Date()
         self.requireSuppressionMetadata = configuration.requireSuppressionMetadata
-        self.keepsMatchContext = configuration.gitleaks != nil
+        self.keepsMatchContext = configuration.gitleaks != nil || configuration.gitleaksIgnore != nil
     }
 
     /// One worker thread's state.
