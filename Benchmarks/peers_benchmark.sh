@@ -35,7 +35,7 @@
 # their sum. Every run is bounded by `timeout`; one that fails or times out reads "failed" or
 # "timeout" in its column.
 #
-# Environment: DIR_RUNS (3), HISTORY_RUNS (1), STAGED_RUNS (30), STAGED_PEER_RUNS (5),
+# Environment: JOBS (default "directory history staged": the jobs to run), DIR_RUNS (3), HISTORY_RUNS (1), STAGED_RUNS (30), STAGED_PEER_RUNS (5),
 # HISTORY_WARMUP (1), FLOOR_LOG_P (1), DIR_TIMEOUT (1800 s), HISTORY_TIMEOUT (5400 s),
 # STAGED_TIMEOUT (120 s), CLONE_TIMEOUT (3600 s), MOBY_GIT, KEYWARDEN_BENCH_CACHE (default
 # ~/.cache/keywarden-bench: the peers' venv, the moby repository and checkout, and peers-results/
@@ -57,6 +57,8 @@ STAGED_TIMEOUT=${STAGED_TIMEOUT:-120}
 CLONE_TIMEOUT=${CLONE_TIMEOUT:-3600}
 HISTORY_WARMUP=${HISTORY_WARMUP:-1}
 FLOOR_LOG_P=${FLOOR_LOG_P:-1}
+JOBS=${JOBS:-directory history staged}
+wants() { case " $JOBS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # The pinned corpus: moby/moby's master on 2026-08-22, and the branches and tags of that day.
 MOBY_URL=https://github.com/moby/moby
@@ -318,19 +320,26 @@ floor() {
     echo "$ms ${rss:-0} $status $(cat "$WORK/floor.out")" > "$RESULTS/floor.$name"
     say "  floor $name: $(fmt_ms "$ms"), exit $status, $(cat "$WORK/floor.out") bytes out"
 }
-say "git floors on the history repository (one untimed cat-file run first: the pack into the page cache)"
-git --git-dir="$HISTORY" cat-file --batch-all-objects --batch --unordered | wc -c > /dev/null
-floor cat-file "git --git-dir='$HISTORY' cat-file --batch-all-objects --batch --unordered | wc -c"
-floor log-raw "git --git-dir='$HISTORY' log --all --raw --no-abbrev | wc -c"
-# What gitleaks reads (its own command line; betterleaks runs the same per batch of commits).
-[ "$FLOOR_LOG_P" = 1 ] && floor log-p "git -C '$HISTORY' log -p -U0 --full-history --all --diff-filter=tuxdb | wc -c"
+if wants history; then
+    say "git floors on the history repository (one untimed cat-file run first: the pack into the page cache)"
+    git --git-dir="$HISTORY" cat-file --batch-all-objects --batch --unordered | wc -c > /dev/null
+    floor cat-file "git --git-dir='$HISTORY' cat-file --batch-all-objects --batch --unordered | wc -c"
+    floor log-raw "git --git-dir='$HISTORY' log --all --raw --no-abbrev | wc -c"
+    # What gitleaks reads (its own command line; betterleaks runs the same per batch of commits).
+    [ "$FLOOR_LOG_P" = 1 ] && floor log-p "git -C '$HISTORY' log -p -U0 --full-history --all --diff-filter=tuxdb | wc -c"
+fi
 
-say "directory mode: $TREE ($DIR_RUNS runs)"
-run_job directory "$TREE" "$DIR_RUNS" "$DIR_TIMEOUT"
-say "history mode: $HISTORY ($HISTORY_RUNS runs)"
-run_job history "$HISTORY" "$HISTORY_RUNS" "$HISTORY_TIMEOUT" "$HISTORY_WARMUP"
+if wants directory; then
+    say "directory mode: $TREE ($DIR_RUNS runs)"
+    run_job directory "$TREE" "$DIR_RUNS" "$DIR_TIMEOUT"
+fi
+if wants history; then
+    say "history mode: $HISTORY ($HISTORY_RUNS runs)"
+    run_job history "$HISTORY" "$HISTORY_RUNS" "$HISTORY_TIMEOUT" "$HISTORY_WARMUP"
+fi
 
 # ---------------------------------------------------------------- staged latency
+if wants staged; then
 say "staged scan: one changed file in a 10,000-file repository"
 STAGED=$WORK/staged-repo
 python3 - "$STAGED" <<'PY'
@@ -358,6 +367,7 @@ for tool in "${TOOLS[@]}"; do
     done
     say "  staged $tool: median $(fmt_ms "$(awk '{ print $1 }' "$RESULTS/staged.$tool" | median)") over $(wc -l < "$RESULTS/staged.$tool") runs"
 done
+fi
 
 # ---------------------------------------------------------------- the table
 # count_findings TOOL REPORT: findings in a JSON report ("?" when unreadable).
@@ -473,9 +483,10 @@ TABLE=$WORK/table.md
     echo
     echo "| git floor on the history repository | wall time | blob bytes / time | peak RSS | output |"
     echo "|---|---:|---:|---:|---:|"
-    floor_row '`git cat-file --batch-all-objects --batch --unordered`' cat-file
-    floor_row '`git log --all --raw --no-abbrev`' log-raw
+    [ -f "$RESULTS/floor.cat-file" ] && floor_row '`git cat-file --batch-all-objects --batch --unordered`' cat-file
+    [ -f "$RESULTS/floor.log-raw" ] && floor_row '`git log --all --raw --no-abbrev`' log-raw
     [ -f "$RESULTS/floor.log-p" ] && floor_row '`git log -p -U0 --full-history --all --diff-filter=tuxdb` (what gitleaks reads)' log-p
+    true
 } > "$TABLE"
 
 SAVED=$CACHE/peers-results/$(date +%Y%m%d-%H%M%S)

@@ -33,8 +33,9 @@ extension AuditSection {
     }
 
     /// Stable identity of a finding across runs: check, place and subject, never dates or counts.
+    /// Unkeyed: it holds no secret, and waivers and merged reports compare it across machines.
     static func fingerprint(_ finding: AuditFinding) -> String {
-        Fingerprint.of(rule: finding.check, secret: [finding.provider?.rawValue ?? "", finding.account ?? "", finding.app ?? "",
+        Fingerprint.plain(rule: finding.check, secret: [finding.provider?.rawValue ?? "", finding.account ?? "", finding.app ?? "",
                                                      finding.keyId ?? "", finding.location?.file ?? ""].joined(separator: "\u{0}"))
     }
 }

@@ -60,8 +60,16 @@ public final class CompiledRuleSet: Sendable {
     /// The confirming regex of rule `index`, compiled on first use. A cached rule set compiled
     /// these before, so failing now means the PCRE2 library changed under the cache (its version
     /// is part of the cache key); the rule then confirms nothing rather than crash the scan.
+    ///
+    /// The secret group of a cached plan is checked against the pattern here, where the pattern's
+    /// groups are first known: a plan pointing at another group confirms nothing.
     func regex(at index: Int) -> PCRE2Regex? {
-        regexes.value(at: index) { try? Self.regex(ruleSet.rules[index]) }
+        regexes.value(at: index) {
+            let rule = ruleSet.rules[index]
+            guard let regex = try? Self.regex(rule),
+                  (try? Self.groupNumber(rule, regex)) == plans[index].secretGroup else { return nil }
+            return regex
+        }
     }
 
     private static func regex(_ rule: Rule) throws -> PCRE2Regex {

@@ -1,23 +1,41 @@
 import Crypto
 import Foundation
 import KeyWardenRules
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Serialized Hyperscan databases on disk, keyed by what would make them differ: the rule
 /// content, the library versions and the CPU features. Loading one takes ~0.05 ms against
 /// ~80 ms to compile, which is what makes a pre-commit hook feel instant.
 ///
-/// Any failure to read, decode or deserialize counts as a miss and the caller recompiles;
-/// failures to write are ignored (the cache is an optimisation, never a requirement).
+/// The cache is untrusted input: a database that does not belong to these rules would make every
+/// scan report nothing. So an entry is used only when the directory and the file belong to this
+/// user and nobody else can write them, its digest (bound to this rule set's key) matches, and
+/// every plan is one this rule set could have produced. Anything else is a miss: the caller
+/// recompiles, and a refused entry is said once on stderr. Failures to write are ignored (the
+/// cache is an optimisation, never a requirement).
 public struct CompiledRuleSetCache: Sendable {
     public let directory: String
+    /// Where a refused entry is reported; stderr by default.
+    let warn: @Sendable (String) -> Void
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, warn: @escaping @Sendable (String) -> Void = CompiledRuleSetCache.warnOnStandardError) {
+        self.directory = directory
+        self.warn = warn
+    }
 
-    /// `$XDG_CACHE_HOME/keywarden`, else `~/.cache/keywarden`.
+    /// `$XDG_CACHE_HOME/keywarden`, else `~/.cache/keywarden`: a per-user directory, created 0700.
     public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> CompiledRuleSetCache {
         let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
         return CompiledRuleSetCache(directory: (base as NSString).appendingPathComponent("keywarden"))
+    }
+
+    @Sendable public static func warnOnStandardError(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 
     /// A file name unique to these rules on this library and CPU.
@@ -31,22 +49,130 @@ public struct CompiledRuleSetCache: Sendable {
         (directory as NSString).appendingPathComponent(key(for: ruleSet) + ".hsdb")
     }
 
-    // File layout: magic, UInt32 little-endian length of the JSON-encoded plans, the plans,
-    // then the serialized database.
+    // File layout: magic, UInt32 little-endian length of the JSON-encoded plans, the plans, the
+    // serialized database, then SHA-256 over the key and everything before it (32 bytes).
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 2
+    private static let formatVersion = 3
+    private static let digestLength = 32
+    /// A cache file larger than this is not one we wrote (databases are a few MiB at most).
+    private static let maximumFileSize = 256 << 20
 
+    /// The cached entry, or nil (a miss). A missing file is silent; a refused one is warned about.
     func load(for ruleSet: RuleSet) -> (database: HyperscanDatabase, plans: [RuleMatchPlan])? {
-        guard let data = FileManager.default.contents(atPath: path(for: ruleSet)) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.count > 8, Array(bytes[0..<4]) == Self.magic else { return nil }
+        switch entry(for: ruleSet) {
+        case let .success(entry):
+            return entry
+        case .failure(.missing):
+            return nil
+        case let .failure(.refused(reason)):
+            warn("ignoring compiled-rule cache \(path(for: ruleSet)): \(reason); compiling the rules instead")
+            return nil
+        }
+    }
+
+    enum Refusal: Error, Equatable {
+        case missing
+        case refused(String)
+    }
+
+    func entry(for ruleSet: RuleSet) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
+        let file = path(for: ruleSet)
+        guard access(file, F_OK) == 0 || errno != ENOENT else { return .failure(.missing) }
+        if let problem = Self.ownershipProblem(at: directory, directory: true) { return .failure(.refused(problem)) }
+        let bytes: [UInt8]
+        switch Self.readPrivateFile(file) {
+        case let .success(read): bytes = read
+        case let .failure(refusal): return .failure(refusal)
+        }
+        let key = key(for: ruleSet)
+        guard bytes.count > 8 + Self.digestLength, Array(bytes[0..<4]) == Self.magic else {
+            return .failure(.refused("not a keywarden cache file"))
+        }
+        let body = bytes[..<(bytes.count - Self.digestLength)]
+        guard Array(bytes[(bytes.count - Self.digestLength)...]) == Self.digest(key: key, body: body) else {
+            return .failure(.refused("digest mismatch (modified, or another rule set's entry)"))
+        }
         let planLength = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
-        guard planLength <= bytes.count - 8,
-              let plans = try? JSONDecoder().decode([RuleMatchPlan].self, from: Data(bytes[8..<(8 + planLength)])),
-              plans.count == ruleSet.rules.count,
-              let database = try? HyperscanDatabase.deserialize(Array(bytes[(8 + planLength)...]))
-        else { return nil }
-        return (database, plans)
+        guard planLength <= body.count - 8,
+              let plans = try? JSONDecoder().decode([RuleMatchPlan].self, from: Data(body[8..<(8 + planLength)]))
+        else { return .failure(.refused("unreadable plans")) }
+        if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
+        guard let database = try? HyperscanDatabase.deserialize(Array(body[(8 + planLength)...])) else {
+            return .failure(.refused("the database does not deserialize"))
+        }
+        return .success((database, plans))
+    }
+
+    /// Why `plans` cannot belong to `ruleSet`, or nil. The digest already binds an entry to its
+    /// key; this keeps a plan from reaching the matcher with values it was never built for.
+    static func planProblem(_ plans: [RuleMatchPlan], for ruleSet: RuleSet) -> String? {
+        guard plans.count == ruleSet.rules.count else { return "\(plans.count) plans for \(ruleSet.rules.count) rules" }
+        let known: HyperscanFlags = [.multiline, .prefilter]
+        for (plan, rule) in zip(plans, ruleSet.rules) {
+            guard plan.flags.contains(.multiline), known.isSuperset(of: plan.flags) else {
+                return "rule '\(rule.id)': unexpected flags \(plan.flags.rawValue)"
+            }
+            guard (0...RuleMatchPlan.unboundedLookback).contains(plan.lookback) else {
+                return "rule '\(rule.id)': lookback \(plan.lookback) out of range"
+            }
+            let groupValid: Bool = switch rule.secretGroup {
+            case .whole: plan.secretGroup == 0
+            case let .number(number): plan.secretGroup == number
+            // Checked against the pattern's groups when its regex is built (CompiledRuleSet.regex).
+            case .name: plan.secretGroup > 0 && plan.secretGroup < 65_536
+            case .firstMatched: plan.secretGroup == RuleMatchPlan.firstMatchedGroup
+            }
+            guard groupValid else { return "rule '\(rule.id)': secret group \(plan.secretGroup) does not match the rule" }
+        }
+        return nil
+    }
+
+    private static func digest(key: String, body: ArraySlice<UInt8>) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: Data(key.utf8))
+        hasher.update(data: Data([0]))
+        hasher.update(data: Data(body))
+        return Array(hasher.finalize())
+    }
+
+    /// Why a cache path may not be trusted: not ours, or writable by group or others.
+    static func ownershipProblem(at path: String, directory: Bool) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return "cannot stat \(path)" }
+        return ownershipProblem(info, path: path, directory: directory)
+    }
+
+    private static func ownershipProblem(_ info: stat, path: String, directory: Bool) -> String? {
+        let type = info.st_mode & S_IFMT
+        if directory, type != S_IFDIR { return "\(path) is not a directory" }
+        if !directory, type != S_IFREG { return "\(path) is not a regular file" }
+        if info.st_uid != getuid() { return "\(path) is owned by another user (uid \(info.st_uid))" }
+        if info.st_mode & (S_IWGRP | S_IWOTH) != 0 {
+            return "\(path) is writable by group or others (mode \(String(info.st_mode & 0o7777, radix: 8)))"
+        }
+        return nil
+    }
+
+    /// Reads a cache file without following a symbolic link, checking the opened file itself.
+    private static func readPrivateFile(_ path: String) -> Result<[UInt8], Refusal> {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT ? .missing : .refused("cannot open (\(String(cString: strerror(errno)))); a symbolic link?"))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.refused("cannot stat")) }
+        if let problem = ownershipProblem(info, path: path, directory: false) { return .failure(.refused(problem)) }
+        guard Int(info.st_size) <= maximumFileSize else { return .failure(.refused("file too large")) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .failure(.refused("short read")) }
+            filled += count
+        }
+        return .success(bytes)
     }
 
     func store(_ database: HyperscanDatabase, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
@@ -56,15 +182,39 @@ public struct CompiledRuleSetCache: Sendable {
         bytes += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
         bytes += planData
         bytes += serialized
-        let target = path(for: ruleSet)
-        // Write to a unique temporary name, then rename: concurrent processes never see half a file.
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        bytes += Self.digest(key: key(for: ruleSet), body: bytes[...])
+        // mkdir 0700 (this user's cache); an existing directory must already be private.
+        if mkdir(directory, 0o700) != 0, errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: (directory as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            _ = mkdir(directory, 0o700)
         }
+        guard Self.ownershipProblem(at: directory, directory: true) == nil else { return }
+        Self.writeAtomically(bytes, to: path(for: ruleSet), in: directory)
     }
+
+    /// Writes a temporary file created exclusively under a random name in the same directory (so
+    /// a planted file or symbolic link is never opened, let alone followed), then renames it over
+    /// the target: concurrent processes never see half a file.
+    private static func writeAtomically(_ bytes: [UInt8], to target: String, in directory: String) {
+        var generator = SystemRandomNumberGenerator()
+        let suffix = (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        let temporary = (directory as NSString).appendingPathComponent(".tmp-\(suffix)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            written += count
+        }
+        let closed = close(descriptor) == 0
+        if written != bytes.count || !closed || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+}
+
+/// The C `read`, named apart from `CompiledRuleSetCache.entry(for:)`'s neighbours.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -147,7 +147,7 @@ final class MatchWindows {
 
     private func record(_ rule: Int, _ from: Int, _ to: Int) {
         let plan = plans[rule]
-        let start = plan.reportsStart ? from : max(0, to - plan.lookback)
+        let start = max(0, to - plan.lookback)
         if let last = perRule[rule].last {
             if start <= last.upperBound + Self.mergeDistance {
                 perRule[rule][perRule[rule].count - 1] = min(last.lowerBound, start)..<max(last.upperBound, to)

@@ -11,14 +11,15 @@ struct RuleMatchPlan: Sendable, Hashable, Codable {
     var secretGroup = 0
     static let firstMatchedGroup = -1
 
-    /// Start of match tracking where it compiles (exact windows); otherwise a lookback from the
-    /// pattern's maximum width; patterns Hyperscan cannot compile exactly (lookaround,
-    /// backreferences) are prefiltered and PCRE2 decides.
+    /// A lookback from the pattern's maximum width; patterns Hyperscan cannot compile exactly
+    /// (lookaround, backreferences) are prefiltered and PCRE2 decides.
+    ///
+    /// Start-of-match tracking (`HS_FLAG_SOM_LEFTMOST`) is never used: vectorscan 5.4 aborts the
+    /// process ("buffer overflow detected") scanning a few hundred bytes with SOM patterns as
+    /// plain as `a+b` or `(a+)+b`, and which patterns trip it cannot be told in advance. A rule
+    /// must never abort a scan; the lookback costs some PCRE2 work on unbounded patterns only.
     static func make(for rule: Rule) throws -> RuleMatchPlan {
         let base: HyperscanFlags = .multiline
-        if HyperscanDatabase.rejection(of: rule.pattern, flags: base.union(.somLeftmost)) == nil {
-            return RuleMatchPlan(flags: base.union(.somLeftmost), lookback: 0)
-        }
         if HyperscanDatabase.rejection(of: rule.pattern, flags: base) == nil {
             return RuleMatchPlan(flags: base, lookback: lookback(rule.pattern, base))
         }
@@ -36,6 +37,5 @@ struct RuleMatchPlan: Sendable, Hashable, Codable {
         min(HyperscanDatabase.maximumWidth(of: pattern, flags: flags) ?? unboundedLookback, unboundedLookback)
     }
 
-    var reportsStart: Bool { flags.contains(.somLeftmost) }
     var isPrefilter: Bool { flags.contains(.prefilter) }
 }

@@ -22,7 +22,7 @@ public struct GitLabSecretDetectionWriter: ReportWriter {
             vulnerabilities: (document.audit.map(auditVulnerabilities) ?? []) + findings.map { finding in
                 Vulnerability(fingerprint: finding.fingerprint, file: finding.path, line: finding.line, endLine: finding.endLine,
                               commit: finding.commit ?? commit, name: finding.description,
-                              description: "\(finding.description) (\(finding.secret))", severity: finding.severity,
+                              description: "\(finding.description) (\(finding.secret)" + (finding.confidence.map { ", \($0.rawValue) confidence" } ?? "") + ")", severity: finding.severity,
                               identifier: .init(type: "keywarden_rule_id", name: "keywarden rule \(finding.rule)", value: finding.rule))
             },
             scan: .init(analyzer: tool, scanner: tool, type: "secret_detection", startTime: time, endTime: time, status: "success"))

@@ -39,7 +39,7 @@ public struct SARIFReportWriter: ReportWriter {
                     region: .init(startLine: finding.line, startColumn: finding.column,
                                   endLine: finding.endLine, endColumn: finding.endColumn + 1)))],
                 partialFingerprints: ["keywarden/secret/v1": finding.fingerprint],
-                properties: .init(severity: finding.severity.rawValue, entropy: finding.entropy,
+                properties: .init(severity: finding.severity.rawValue, confidence: finding.confidence?.rawValue, entropy: finding.entropy,
                                   secret: finding.secret, keyId: finding.keyId,
                                   decodedFrom: finding.decodedFrom, commit: finding.commit,
                                   author: finding.author, email: finding.email,
@@ -185,6 +185,7 @@ enum SARIF {
 
     struct ResultProperties: Encodable {
         let severity: String
+        let confidence: String?
         let entropy: Double
         let secret: String
         let keyId: String?

@@ -16,7 +16,8 @@ public struct TextReportWriter: ReportWriter {
     private func scan(_ scan: ScanSection) -> String {
         var out = ""
         for finding in scan.findings {
-            out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(safe(finding.rule))\n"
+            out += "\(paint(finding.severity.rawValue.uppercased(), finding.severity)) \(safe(finding.rule))"
+            out += finding.confidence.map { "  (\($0.rawValue) confidence)\n" } ?? "\n"
             out += "  \(safe(finding.path)):\(finding.line):\(finding.column)  \(safe(finding.description))\n"
             out += "  secret \(safe(finding.secret))"
             out += "  fingerprint \(finding.fingerprint.prefix(16))\n"
@@ -53,6 +54,9 @@ public struct TextReportWriter: ReportWriter {
             : "\(scan.findings.count) finding\(scan.findings.count == 1 ? "" : "s") (\(bySeverity(scan.findings.map(\.severity))))"
         var line = "\(found) in \(summary.filesScanned) file\(summary.filesScanned == 1 ? "" : "s") (\(ByteCount.format(summary.bytesScanned)))"
         if summary.skipped > 0 { line += ", \(summary.skipped) skipped" }
+        if let below = summary.belowConfidence, below > 0, let level = summary.confidence {
+            line += ", \(below) below \(level.rawValue) confidence not shown"
+        }
         line += String(format: ", %.2f s", summary.durationSeconds)
         return line
     }

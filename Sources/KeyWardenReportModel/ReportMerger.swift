@@ -23,7 +23,11 @@ public enum ReportMerger {
             filesScanned: scans.map(\.summary.filesScanned).reduce(0, +), bytesScanned: scans.map(\.summary.bytesScanned).reduce(0, +),
             skipped: merged.skipped.count,
             // Shards run side by side: the merged scan took as long as the slowest one.
-            durationSeconds: scans.map(\.summary.durationSeconds).max() ?? 0)
+            durationSeconds: scans.map(\.summary.durationSeconds).max() ?? 0,
+            // The strictest threshold a shard used is what the merged report can promise.
+            confidence: scans.compactMap(\.summary.confidence).max(),
+            belowConfidence: scans.contains { $0.summary.belowConfidence != nil }
+                ? scans.compactMap(\.summary.belowConfidence).reduce(0, +) : nil)
         return merged
     }
 

@@ -10,6 +10,8 @@ public struct ReviewEntry: Sendable, Hashable {
     /// The rule id (scan) or check id (audit).
     public let rule: String
     public let severity: Severity
+    /// How sure a scan finding is (nil for audit findings and for reports saved before confidence existed).
+    public let confidence: Confidence?
     /// The description (scan) or message (audit).
     public let title: String
     /// What the finding is about: the file (scan), or the key, app and account (audit).
@@ -39,6 +41,7 @@ public struct ReviewEntry: Sendable, Hashable {
         origin = .scan
         rule = record.rule
         severity = record.severity
+        confidence = record.confidence
         // The verdict belongs in the headline every review format shows ("… : live OKX key, can withdraw").
         title = record.verification.map { "\(record.description): \($0.summary)" } ?? record.description
         target = record.path
@@ -54,6 +57,7 @@ public struct ReviewEntry: Sendable, Hashable {
         if let date = record.date { details.append(Evidence("date", date)) }
         if let present = record.presentAtHead { details.append(Evidence("presentAtHead", present ? "yes" : "no")) }
         if let decodedFrom = record.decodedFrom { details.append(Evidence("decodedFrom", decodedFrom)) }
+        if let confidence = record.confidence { details.append(Evidence("confidence", confidence.rawValue)) }
         if let verification = record.verification { details += verification.evidence }
         self.details = details.sorted { $0.name < $1.name }
         remediation = ScanSection.secretRemediation
@@ -64,6 +68,7 @@ public struct ReviewEntry: Sendable, Hashable {
         origin = .audit
         rule = record.check
         severity = record.severity
+        confidence = nil
         title = record.message
         var subject: [String] = []
         if let provider = record.provider, let account = record.account { subject.append("\(provider)/\(account)") }

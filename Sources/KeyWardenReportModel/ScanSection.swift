@@ -13,15 +13,21 @@ public struct ScanSection: Codable, Sendable {
         public var bytesScanned: Int
         public var skipped: Int
         public var durationSeconds: Double
+        /// The lowest confidence reported (`--confidence`) and how many findings below it were
+        /// left out; omitted in reports written before confidence existed.
+        public var confidence: Confidence?
+        public var belowConfidence: Int?
 
         public init(findings: Int, bySeverity: [String: Int], filesScanned: Int, bytesScanned: Int, skipped: Int,
-                    durationSeconds: Double) {
+                    durationSeconds: Double, confidence: Confidence? = nil, belowConfidence: Int? = nil) {
             self.findings = findings
             self.bySeverity = bySeverity
             self.filesScanned = filesScanned
             self.bytesScanned = bytesScanned
             self.skipped = skipped
             self.durationSeconds = durationSeconds
+            self.confidence = confidence
+            self.belowConfidence = belowConfidence
         }
     }
 
@@ -29,6 +35,8 @@ public struct ScanSection: Codable, Sendable {
         public var rule: String
         public var description: String
         public var severity: Severity
+        /// How sure the finding is; omitted in reports written before confidence existed.
+        public var confidence: Confidence?
         public var path: String
         public var line: Int
         public var column: Int
@@ -57,7 +65,7 @@ public struct ScanSection: Codable, Sendable {
                     endLine: Int, endColumn: Int, secret: String, fingerprint: String, entropy: Double,
                     keyId: String? = nil, decodedFrom: String? = nil, commit: String? = nil, author: String? = nil,
                     email: String? = nil, date: String? = nil, presentAtHead: Bool? = nil,
-                    parts: [CredentialPartLocation]? = nil, verification: Verification? = nil) {
+                    parts: [CredentialPartLocation]? = nil, verification: Verification? = nil, confidence: Confidence? = nil) {
             self.rule = rule
             self.description = description
             self.severity = severity
@@ -78,6 +86,7 @@ public struct ScanSection: Codable, Sendable {
             self.presentAtHead = presentAtHead
             self.parts = parts
             self.verification = verification
+            self.confidence = confidence
         }
     }
 
@@ -219,4 +228,19 @@ public struct ScanSection: Codable, Sendable {
     /// What a scan finding asks for: the credential is compromised once committed.
     public static let secretRemediation = "Revoke or rotate this credential at its issuer, then remove it from the code "
         + "(and from git history if it was committed); load it from a secret store or the environment instead."
+}
+
+extension ScanSection {
+    /// The section with findings less sure than `minimum` left out and counted (`report
+    /// --confidence`). A finding saved before confidence existed has none and is kept: leaving it
+    /// out would hide what the reader cannot judge.
+    public func keeping(confidence minimum: Confidence) -> ScanSection {
+        var kept = self
+        kept.findings = findings.filter { ($0.confidence ?? .high) >= minimum }
+        kept.summary.findings = kept.findings.count
+        kept.summary.bySeverity = ScanSection.bySeverity(kept.findings.map(\.severity))
+        kept.summary.belowConfidence = (summary.belowConfidence ?? 0) + findings.count - kept.findings.count
+        kept.summary.confidence = max(summary.confidence ?? minimum, minimum)
+        return kept
+    }
 }

@@ -8699,7 +8699,7 @@ rules:
     description: High-entropy value assigned to a key, secret, token or password
     severity: medium
     catchAll: true
-    pattern: '(?i)[a-z0-9_.-]{0,40}(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
+    pattern: '(?i)[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
     secretGroup: 1
     minEntropy: 3.7
     validator: not-code
@@ -8715,6 +8715,7 @@ rules:
       - 'public typealias PrivateKey = P256.Signing.PrivateKey'
       - 'self.previousX509PrivateKey = previousX509PrivateKey'
       - 'password: self.configuration.password,'
+      - '"hashed_secret": "5be0a36963ae1e8431c041b744679ee578b7c44a"'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
   # Real hard-coded passwords are often low-entropy (`admin123`, `s3cr3t`); the credential name
@@ -8724,13 +8725,16 @@ rules:
     description: Quoted literal assigned to a password, secret, token or key name in code or config
     severity: medium
     catchAll: true
-    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\s{0,3}(?::=|=>|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
+    pattern: '(?i)(?:[a-z0-9_.$-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|credentials?|access[_.-]?key|app[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}[_$.-]pass)["'']?\]?(?:[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.\[\]]{0,30}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?::=|=>|[!=]==?|[:=])\s{0,3}["''`]([^"''`\s$<>{}\\]{6,64})["''`]'
     secretGroup: 1
     validator: credential-literal
     examples:
       - '$db_pass = ''s3cr3t!x'';'
       - 'static_password := "hardcoded09"'
       - 'const apiToken = `tk-4417-prod`'
+      - 'def connect(passwd: str = "cq2tPr1a2"):'
+      - "app.config['SECRET_KEY'] = 'Fl4sk-c0nfig-k3y'"
+      - 'if admin_password == "Hq4c1a2oPd":'
       - 'spring.datasource.password: "Adm1n#2024"'
     negativeExamples:
       - 'password: "required"'
@@ -8740,6 +8744,7 @@ rules:
       - 'password = "********"'
       - 'compass = "north-west"'
       - 'api_key = "${API_KEY}"'
+      - '"hashed_secret": "5be0a36963ae1e8431c041b744679ee578b7c44a"'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
       - https://cwe.mitre.org/data/definitions/259.html
@@ -8764,6 +8769,175 @@ rules:
       - 'COMPASS_HEADING=north-west'
     references:
       - https://cwe.mitre.org/data/definitions/798.html
+  # Unquoted values after a credential name: YAML and INI configuration, properties files, READMEs,
+  # tickets and logs (`password: dipPr13Gg!`, `db.password=Hk3vP9zQ`). Without quotes the value's
+  # own shape carries more of the evidence (`credential-unquoted`), and names that say the value is
+  # something else (`secretName`, `tokenUrl`, `password_min_length`) are not credentials.
+  - id: credential-unquoted-value
+    description: Unquoted value after a password, secret, token or key name in configuration, documentation or logs
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:(?:[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:passw(?:or)?d|passwd|pswd|psswd|paswd|pswrd|psword|pasword|passwrd|paswrd|pwd(?![a-z])|passphrase|secret|token|api[_.-]?key|auth[_.-]?key|access[ _.-]?key|secret[ _.-]?key|private[_.-]?key|credentials?)(?![a-z0-9_.-]{0,12}(?:name|type|url|uri|endpoint|file|path|policy|length|ref|field|param|expir|ttl|timeout|count|size|id\b|hash|digest|salt|checksum))[a-z0-9_.-]{0,20}|[a-z0-9_.-]{0,40}pass(?![a-z]))[ \t]{0,3}(?::=|[:=])|(?<![a-z0-9])(?:[a-z0-9]{1,20}[_-])?(?:pw:=|pw:|pw=|pw :|pw =))[ \t]{0,3}([^\s\"''`=:$<>{}()\[\],;&|*#\\%][^\s\"''`<>{}()\[\],;&|\\]{5,63})(?:[\s,;)]|$)'
+    secretGroup: 1
+    validator: credential-unquoted
+    examples:
+      - 'password: Qv7#tLm2x'
+      - 'db.password=Hk3vP9zQ'
+      - 'secret_key = Zr82kLmQ4w'
+      - 'Connect as deploy, password:Tr0ub4dor3x later rotated'
+      - 'ssh ops@10.2.0.7 (pw:Vn4kQ8sLm)'
+      - 'admin password: Summer2024!'
+      - 'password: Welcome123'
+      - 'secret=AIhq5Xyb1Gga9Q4'
+      - 'token: kq82Hv!'
+      - 'MYSQLPASS: Rw7vLp2QxK'
+      - 'DB_PSWD:=Kd82vXq1Lm'
+    negativeExamples:
+      - 'password: !vault |'
+      - 'secretName: tls-cert'
+      - 'tokenUrl: https://auth.example.org/oauth/token'
+      - 'password: ${DB_PASSWORD}'
+      - 'password: required'
+      - 'password_min_length: 12'
+      - 'token: short-lived'
+      - 'password: *default_password'
+      - 'if password == expected_Value1:'
+      - 'pwdump=n0NeKreD'
+      - 'bypass: Enabled'
+      - 'new_pw: PwPolicy'
+      - 'public let secret: String?'
+      - 'final class SecretStore: @unchecked Sendable {'
+      - 'GitHub tokens: CRC-32 of the random part'
+      - '///     api_key: 0f6d…'
+      - 'func reserve(token: UInt64) -> Bool'
+      - 'uint8_t secret[SHA256_DIGEST_LENGTH];'
+      - 'case .token: ASN1OctetString'
+      - 'init(secretKey: logger: Logger)'
+      - 'password_hash: Xk29fQ7mZ'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+      - https://cwe.mitre.org/data/definitions/260.html
+  # SQL that creates or changes a database user with its password inline: MySQL `IDENTIFIED BY`,
+  # PostgreSQL `PASSWORD '…'` in CREATE/ALTER USER|ROLE, in migrations, dumps and shell scripts.
+  - id: sql-user-password
+    description: Password in SQL that creates or alters a database user or role (IDENTIFIED BY, PASSWORD '...')
+    severity: high
+    catchAll: true
+    pattern: '(?i)\b(?:create|alter)[ \t]+(?:user|role)\b[^;\n]{0,160}?\b(?:identified[ \t]+(?:with[ \t]+[a-z0-9_]+[ \t]+)?by(?:[ \t]+password)?|(?:encrypted[ \t]+|unencrypted[ \t]+)?password)[ \t]+[''"]?([^''"\s;)]{4,64})'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - "ALTER USER 'app'@'localhost' IDENTIFIED WITH mysql_native_password BY 'Mq7vT2pLx';"
+      - "CREATE ROLE reporting LOGIN ENCRYPTED PASSWORD 'Rp-2291vk' VALID UNTIL '2027-01-01';"
+      - 'exec("CREATE USER audit ACCOUNT UNLOCK IDENTIFIED BY Au8dVx2q")'
+    negativeExamples:
+      - "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';"
+      - "ALTER ROLE app PASSWORD NULL;"
+      - "CREATE USER app IDENTIFIED BY :password;"
+    references:
+      - https://dev.mysql.com/doc/refman/8.0/en/create-user.html
+      - https://www.postgresql.org/docs/current/sql-createrole.html
+  # Credentials defined as macros or shell/batch variables without `=`: C `#define PASSWORD "…"`,
+  # RPM spec `%define`/`%global`, csh `setenv`, Windows batch and Tcl `set name "…"`.
+  - id: credential-macro-definition
+    description: Password, secret or token defined as a macro or variable (#define, %define, %global, setenv, set)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)(?:#[ \t]*define|%define|%global|\bsetenv|\bset)[ \t]+[a-z0-9_]{0,30}(?:passw(?:or)?d|passwd|pwd|pswd|passphrase|secret|token|api_?key)[a-z0-9_]{0,20}[ \t]+["'']?([^"''\s]{6,64})["'']?'
+    secretGroup: 1
+    validator: credential-unquoted
+    examples:
+      - '#define DB_PASSWORD "Xn84ASM54y"'
+      - '%global api_token Tk93hLq2Vz'
+      - 'setenv SMTP_PASSWORD Ml3x-Rt92q'
+    negativeExamples:
+      - '#define PASSWORD_MAX_LENGTH 64'
+      - '#define PASSWORD_PROMPT "Password:"'
+      - 'set password_field "user_password"'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+  # `Authorization: Basic base64(user:password)` in curl lines, HTTP captures, Postman exports and
+  # docs: the validator decodes it and wants user:password with a real password.
+  - id: http-basic-authorization
+    description: HTTP Basic credentials (base64 of user:password) in an Authorization header
+    severity: high
+    pattern: '(?i)authorization["'']?[ \t]{0,3}[:=][ \t]{0,3}["'']?basic[ \t]+([A-Za-z0-9+/]{6,512}={0,2})'
+    secretGroup: 1
+    validator: basic-auth
+    examples:
+      - 'curl -H "Authorization: Basic ZGVwbG95OlMzY3IzdC1EZXBsMHk=" https://ci.internal.test/api'
+      - 'headers = {"Authorization": "Basic YXBpLXVzZXI6VjhxLXJUMm1MeDk"}'
+    negativeExamples:
+      - 'Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ='
+      - 'Authorization: Basic ${CREDENTIALS}'
+      - 'Authorization: Basic <base64 of user:password>'
+    references:
+      - https://datatracker.ietf.org/doc/html/rfc7617
+  # Two names assigned two literals at once (Go `user, pass := "admin", "…"`, Python tuples):
+  # the literal in the credential name's position.
+  - id: credential-multi-assignment
+    description: Password or secret in a multiple assignment (`user, pass := "admin", "..."`)
+    severity: medium
+    catchAll: true
+    pattern: '(?i)\b[a-z_][a-z0-9_]{0,30}[ \t]*,[ \t]*[a-z0-9_]{0,30}(?:passw(?:or)?d|passwd|pass|pwd|secret|token|api_?key)[a-z0-9_]{0,20}[ \t]*(?::=|=)[ \t]*["''][^"''\n]{0,64}["''][ \t]*,[ \t]*["'']([^"''\s]{6,64})["'']'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - 'user, pass := "admin", "G0-multi-77x"'
+      - 'db_user, db_password = "shop", "Py-tup1e-88"'
+    negativeExamples:
+      - 'user, pass := os.Getenv("USER"), os.Getenv("PASS")'
+      - 'name, token := "bot", "${TOKEN}"'
+    references:
+      - https://cwe.mitre.org/data/definitions/798.html
+  # Terraform: a variable named like a credential with a literal default.
+  - id: terraform-variable-default-secret
+    description: Terraform variable named as a password, secret or token with a literal default value
+    severity: high
+    pattern: '(?i)variable[ \t]+"[a-z0-9_-]{0,40}(?:passw(?:or)?d|secret|token|api_?key|access_?key|private_?key)[a-z0-9_-]{0,20}"[ \t]*\{[^}]{0,300}?\bdefault[ \t]*=[ \t]*"([^"$\s]{6,128})"'
+    secretGroup: 1
+    validator: credential-literal
+    examples:
+      - "variable \"db_password\" {\n  type      = string\n  default   = \"Tf-Pa55-2291x\"\n  sensitive = true\n}"
+    negativeExamples:
+      - "variable \"db_password\" {\n  type    = string\n  default = \"\"\n}"
+      - "variable \"token_ttl\" {\n  default = 3600\n}"
+    references:
+      - https://developer.hashicorp.com/terraform/language/values/variables
+  # Django: SECRET_KEY in settings, 50 characters with punctuation (`django-insecure-` when made by
+  # startproject); the catch-all literal rules stop at `$` and brackets, which these keys contain.
+  - id: django-secret-key
+    description: Django SECRET_KEY literal in a settings module
+    severity: high
+    pattern: '\bSECRET_KEY[ \t]*=[ \t]*(?:os\.environ\.get\([^,)]{1,60},[ \t]*|os\.getenv\([^,)]{1,60},[ \t]*)?["'']([^"''\s]{32,100})["'']'
+    secretGroup: 1
+    minEntropy: 3.5
+    examples:
+      - "SECRET_KEY = 'k#9x!v2@qz$7w^e(r)t&y*u+i-o=p[l]m;n4b8c'"
+      - "SECRET_KEY = 'django-insecure-7v$q2x@9k!m#p4w^e(r)t&y*u+i-o=pl3'"
+      - "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'b7#kq9!xv2@mz$w4^e(r)t&y*u+i-o=pl')"
+    negativeExamples:
+      - "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']"
+      - "SECRET_KEY = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'"
+    references:
+      - https://docs.djangoproject.com/en/stable/ref/settings/#secret-key
+  # Rails: config/master.key and config/credentials/<env>.key hold the 32-hex key that decrypts
+  # the credentials file; the file holds nothing else.
+  - id: rails-master-key
+    description: Rails master key (config/master.key or config/credentials/*.key)
+    severity: critical
+    paths: ['master.key', 'config/credentials/*.key']
+    pattern: '\A([0-9a-f]{32})\s*\z'
+    secretGroup: 1
+    minEntropy: 3.0
+    noLiteralFactor: 'the file holds only the key; the rule runs on files of that name alone'
+    examples:
+      - "4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c\n"
+    negativeExamples:
+      - "00000000000000000000000000000000\n"
+      - "key: 4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c\n"
+    references:
+      - https://guides.rubyonrails.org/security.html#custom-credentials
   - id: credential-command-flag
     description: Password or token passed as a command-line flag (`--password=...`, `--db-token ...`, `curl -u user:password`)
     severity: medium
@@ -12309,10 +12483,11 @@ rules:
   - id: private-key-pem
     description: Private key (PEM block)
     severity: critical
-    # One character class (backslash and n cover escaped newlines in JSON strings, the quote the
-    # one-string-per-line form of notebooks): a lazy repeat of a class needs no backtracking
+    # One character class (backslash and n cover escaped newlines in JSON strings; quotes, `+`,
+    # `.`, `&` and `;` the one-string-per-line forms of notebooks, Java, PHP and VB; `#`, `*`,
+    # digits and `:` comment and log prefixes): a lazy repeat of a class needs no backtracking
     # frames, an alternation group would.
-    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
+    pattern: '(-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,."''#*;&\\-]{64,}?-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----)'
     secretGroup: 1
     # The body must decode to a complete key of the structure its label names (PKCS#1, SEC1,
     # PKCS#8, encrypted PKCS#8, openssh-key-v1); truncated or invented bodies are not keys.
@@ -12351,6 +12526,27 @@ rules:
             "RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy\n",
             "qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==\n",
             "-----END RSA PRIVATE KEY-----\n",
+      - |
+        private static final String KEY =
+            "-----BEGIN RSA PRIVATE KEY-----\n" +
+            "MIIBOwIBAAJBAMXhOFxOqRmcjPI2/aLLfRqH3mY4lvcIJEGJP7UAQvsny6zLAOkQ\n" +
+            "dzqtdoMCmDIOcHC8+oE+5qxL5XbBts+x0BcCAwEAAQJBAISBLQl6zvdMgoFLW4pg\n" +
+            "stRKOR3ANS8Ub5rG+jcNBs1AiieCt6SygtM5u6ZXks5/koDaxkrUyMtvKmqy1dnJ\n" +
+            "n5ECIQDoblMpo/r9Hyafz7Wxsy+sYDdGT9D877in2dT5SUmE7wIhANnx+yCMBff7\n" +
+            "l12RneuEizysjCApFM3DmU1vHQa4IPdZAiAkWxVg/whETXoSJ0ApUnjTgp1CvztW\n" +
+            "RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy\n" +
+            "qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==\n" +
+            "-----END RSA PRIVATE KEY-----\n";
+      - |
+        2026-04-26 12:36:01 INFO  -----BEGIN RSA PRIVATE KEY-----
+        2026-04-26 12:36:01 INFO  MIIBOwIBAAJBAMXhOFxOqRmcjPI2/aLLfRqH3mY4lvcIJEGJP7UAQvsny6zLAOkQ
+        2026-04-26 12:36:01 INFO  dzqtdoMCmDIOcHC8+oE+5qxL5XbBts+x0BcCAwEAAQJBAISBLQl6zvdMgoFLW4pg
+        2026-04-26 12:36:01 INFO  stRKOR3ANS8Ub5rG+jcNBs1AiieCt6SygtM5u6ZXks5/koDaxkrUyMtvKmqy1dnJ
+        2026-04-26 12:36:01 INFO  n5ECIQDoblMpo/r9Hyafz7Wxsy+sYDdGT9D877in2dT5SUmE7wIhANnx+yCMBff7
+        2026-04-26 12:36:01 INFO  l12RneuEizysjCApFM3DmU1vHQa4IPdZAiAkWxVg/whETXoSJ0ApUnjTgp1CvztW
+        2026-04-26 12:36:01 INFO  RPziLF12vLLmOwIgQu+u0TAwJRmAQ5yVg+ARY3EbGEWFvix0yPN3Vrj2ZwECIQCy
+        2026-04-26 12:36:01 INFO  qnaTacp8w/DB9YTEjKszRNjTj1y77fJHHiGbOsqb9g==
+        2026-04-26 12:36:01 INFO  -----END RSA PRIVATE KEY-----
     negativeExamples:
       - |
         -----BEGIN PUBLIC KEY-----

@@ -53,6 +53,10 @@ public struct Rule: Sendable, Hashable {
     /// team brought from its gitleaks config reports each of its matches, as gitleaks would,
     /// instead of giving way to (or hiding) a built-in rule's finding of the same value.
     public let standalone: Bool
+    /// How sure a match of this rule is, before what the finding itself shows (see
+    /// `FindingConfidence`): declared (`confidence:`), else `medium` for a catch-all or a bare
+    /// value that needs the provider's name nearby (`contextKeywords`), else `high`.
+    public let confidence: Confidence
     /// How many lines before a match `contextKeywords` are looked for.
     public static let contextLines = 6
     /// Where the rule was declared, for error messages.
@@ -65,7 +69,8 @@ public struct Rule: Sendable, Hashable {
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil, reportAlone: Bool = true,
                 overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
-                keywordScope: KeywordScope = .match, standalone: Bool = false, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                keywordScope: KeywordScope = .match, standalone: Bool = false, confidence: Confidence? = nil,
+                location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
         self.description = description
@@ -88,6 +93,7 @@ public struct Rule: Sendable, Hashable {
         self.noLiteralFactor = noLiteralFactor
         self.keywordScope = keywordScope
         self.standalone = standalone
+        self.confidence = confidence ?? (catchAll || !contextKeywords.isEmpty ? .medium : .high)
         self.location = location
         self.patternLocation = patternLocation ?? location
     }

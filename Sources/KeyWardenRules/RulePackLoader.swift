@@ -7,7 +7,8 @@ import KeyWardenSupport
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
                            optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
-                                       "contextKeywords", "credentialSet", "part", "reportAlone", "overrides", "catchAll", "paths", "noLiteralFactor"])
+                                       "contextKeywords", "credentialSet", "part", "reportAlone", "overrides", "catchAll", "paths", "noLiteralFactor",
+                                       "confidence"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
     public static func load(directories: [String]) throws -> [Rule] {
@@ -107,6 +108,7 @@ public enum RulePackLoader {
             catchAll: try fields["catchAll"]?.bool() ?? false,
             paths: paths,
             noLiteralFactor: try fields["noLiteralFactor"]?.string(),
+            confidence: try fields["confidence"].map { Confidence(rawValue: try $0.oneOf(Confidence.allCases.map(\.rawValue)))! },
             location: node.location,
             patternLocation: patternNode.location
         )

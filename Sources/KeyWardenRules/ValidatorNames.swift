@@ -4,7 +4,7 @@
 public enum ValidatorNames {
     public static let all: [String] = [
         "base58check", "base64-password", "basic-auth", "bip32-private-key", "bip39", "bitcoin-wif", "crc32-base62-suffix",
-        "credential-literal", "crypt-hash", "github-checksum", "gitlab-routable-crc", "grafana-sa-checksum",
+        "credential-literal", "credential-unquoted", "crypt-hash", "github-checksum", "gitlab-routable-crc", "grafana-sa-checksum",
         "jetbrains-scrambled-password", "jwt", "not-code", "not-expression", "private-key", "putty-private-key", "pypi-macaroon",
         "solana-secret-key",
     ]

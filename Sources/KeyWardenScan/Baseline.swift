@@ -8,7 +8,7 @@ import KeyWardenSupport
 ///
 /// ```yaml
 /// findings:
-///   - fingerprint: 3b1f…  # SHA-256 of rule id and secret: the entry's identity
+///   - fingerprint: 3b1f…  # keyed hash of rule id and secret: the entry's identity
 ///     rule: github-token
 ///     path: "src/app.py"
 ///     note: "test account, revoked 2026-01"   # optional
@@ -64,7 +64,7 @@ public struct Baseline: Sendable, Equatable {
     public init(findings: [Finding], keepingNotesFrom previous: Baseline? = nil) {
         let kept = Dictionary((previous?.entries ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         self.init(entries: findings.map {
-            let old = kept[$0.fingerprint]
+            let old = kept[$0.fingerprint] ?? kept[Fingerprint.plain(rule: $0.rule, secret: $0.secret)]
             return Entry(fingerprint: $0.fingerprint, rule: $0.rule, path: $0.path, note: old?.note, owner: old?.owner, until: old?.until)
         })
     }
@@ -73,12 +73,17 @@ public struct Baseline: Sendable, Equatable {
 
     /// Splits findings into those the baseline does not know or no longer hides (reported; an
     /// expired entry's finding carries what the entry said) and those it hides.
-    public func filter(_ findings: [Finding], now: Date = Date()) -> (reported: [Finding], hidden: [Finding]) {
+    ///
+    /// Baselines written before fingerprints were keyed hold plain SHA-256 fingerprints; those
+    /// still hide their findings (`legacy` counts them, so the command can ask for a rewrite).
+    public func filter(_ findings: [Finding], now: Date = Date()) -> (reported: [Finding], hidden: [Finding], legacy: Int) {
         let known = Dictionary(entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         var reported: [Finding] = []
         var hidden: [Finding] = []
+        var legacy = 0
         for finding in findings {
-            guard let entry = known[finding.fingerprint] else {
+            let plain = Fingerprint.plain(rule: finding.rule, secret: finding.secret)
+            guard let entry = known[finding.fingerprint] ?? known[plain] else {
                 reported.append(finding)
                 continue
             }
@@ -88,16 +93,18 @@ public struct Baseline: Sendable, Equatable {
                 reported.append(back)
             } else {
                 hidden.append(finding)
+                if known[finding.fingerprint] == nil { legacy += 1 }
             }
         }
-        return (reported, hidden)
+        return (reported, hidden, legacy)
     }
 
     // MARK: file format
 
     static let header = """
     # keywarden baseline: findings accepted as known. `keywarden scan --baseline FILE` hides them.
-    # Identity is the fingerprint (SHA-256 of rule id and secret); rule, path and note are for people.
+    # Identity is the fingerprint (HMAC of rule id and secret under this installation's key, see
+    # Docs/reports.md); rule, path and note are for people.
     # Regenerate with --baseline-out FILE (notes are kept when --baseline names the old file).
 
     """

@@ -8,6 +8,8 @@ public struct Finding: Sendable, Hashable {
     public let rule: String
     public let description: String
     public let severity: Severity
+    /// How sure the finding is (see `FindingConfidence`); `--confidence` reports those at or above a level.
+    public var confidence: Confidence = .high
     public var path: String
     /// 1-based line and column (in Unicode code points) of the secret's first character.
     public let line: Int

@@ -15,6 +15,7 @@ import KeyWardenSupport
 /// ruleDirectories: [security/rules]  # relative to the config file
 /// respectGitignore: true      # directory scans skip what git ignores (default false)
 /// verify: true                      # as `scan --verify`: ask exchanges about found keys
+/// confidence: high                  # as `scan --confidence high` (the pre-commit hook reads it too)
 /// extends: .gitleaks.toml           # or a list: gitleaks/betterleaks configs, relative to this file
 /// ```
 public struct ScanConfiguration: Sendable {
@@ -38,6 +39,8 @@ public struct ScanConfiguration: Sendable {
     public var now: Date?
     /// `verify: true`: run `scan --verify` without the flag (never on by default).
     public var verify = false
+    /// `confidence: LEVEL`: the lowest confidence reported when `--confidence` is not given.
+    public var confidence: Confidence?
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
     /// `extends:` gitleaks or betterleaks configs, mapped (their rules, allowlists); nil without one.
@@ -48,7 +51,7 @@ public struct ScanConfiguration: Sendable {
     public init() {}
 
     static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata",
-                          "verify", "extends"]
+                          "verify", "confidence", "extends"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
@@ -105,6 +108,7 @@ public struct ScanConfiguration: Sendable {
         configuration.source = source
         let fields = try root.fields(optional: topKeys)
         configuration.verify = try fields["verify"]?.bool() ?? false
+        configuration.confidence = try fields["confidence"].map { Confidence(rawValue: try $0.oneOf(Confidence.allCases.map(\.rawValue)))! }
         configuration.skipPaths = try fields["skipPaths"]?.stringList().map(PathGlob.init) ?? []
         configuration.respectGitignore = try fields["respectGitignore"]?.bool() ?? false
         configuration.requireSuppressionMetadata = try fields["requireSuppressionMetadata"]?.bool() ?? false

@@ -12,7 +12,8 @@ extension ScanSection {
                 versionControl: VersionControlDetails? = nil, toolVersion: String = KeyWarden.version) {
         let summary = Summary(findings: result.findings.count, bySeverity: ScanSection.bySeverity(result.findings.map(\.severity)),
                               filesScanned: result.filesScanned, bytesScanned: result.bytesScanned, skipped: result.skipped.count,
-                              durationSeconds: (durationSeconds * 1000).rounded() / 1000)
+                              durationSeconds: (durationSeconds * 1000).rounded() / 1000,
+                              confidence: result.confidenceThreshold, belowConfidence: result.confidenceThreshold.map { _ in result.belowConfidence })
         var findings = result.findings.map { finding in
             FindingRecord(rule: finding.rule, description: finding.description, severity: finding.severity, path: finding.path,
                           line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn,
@@ -20,7 +21,7 @@ extension ScanSection {
                           keyId: finding.keyId, decodedFrom: finding.decodedFrom, commit: finding.git?.commit,
                           author: finding.git?.author, email: finding.git?.email,
                           date: finding.git.map { ISO8601Date.format($0.date) }, presentAtHead: finding.git?.presentAtHead,
-                          parts: finding.parts)
+                          parts: finding.parts, confidence: finding.confidence)
         }
         for (index, finding) in result.findings.enumerated() {
             if let lapsed = finding.lapsedSuppression {

@@ -59,6 +59,8 @@ public final class SecretScanner: Sendable {
         let allowed = allow(candidates, in: buffer, lines: lines, worker: worker)
         return grouper.group(deduplicate(allowed.map { candidate in
             var found = finding(candidate, in: buffer, lines: lines)
+            found.confidence = FindingConfidence.of(rule: compiled.rules[candidate.rule], secret: candidate.secret,
+                                                    decodedFrom: candidate.decodedFrom, paths: paths)
             found.lapsedSuppression = candidate.lapsedSuppression
             return found
         }))

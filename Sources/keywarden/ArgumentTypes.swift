@@ -12,6 +12,7 @@ import KeyWardenSupport
 
 extension ReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
+extension Confidence: ExpressibleByArgument {}
 
 /// The severity at which a run fails, or `none` to never fail on findings.
 enum FailureThreshold: ExpressibleByArgument, Equatable, CustomStringConvertible {

@@ -27,6 +27,10 @@ struct BaselineOptions: ParsableArguments {
         if !quiet && !split.hidden.isEmpty {
             Terminal.note("\(split.hidden.count) finding\(split.hidden.count == 1 ? "" : "s") hidden by baseline \(baseline!)")
         }
+        if split.legacy > 0 {
+            // Old entries keep working; rewriting replaces their plain hashes with keyed ones.
+            Terminal.note("baseline \(baseline!) holds \(split.legacy) unkeyed fingerprint\(split.legacy == 1 ? "" : "s") from an older keywarden; rewrite it with --baseline \(baseline!) --baseline-out \(baseline!)")
+        }
         return split.reported
     }
 }

@@ -28,6 +28,8 @@ struct KeyWardenCommand: ParsableCommand {
     )
 
     static func main() {
+        // Fingerprints in reports and baselines are keyed per installation (Docs/reports.md).
+        Fingerprint.useKey { FingerprintKeyFile().key() }
         do {
             var command = try parseAsRoot()
             try command.run()

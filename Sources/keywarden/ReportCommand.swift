@@ -41,6 +41,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Show secrets a report was saved with in full (saved with --show-secrets); otherwise they are redacted again.")
     var showSecrets = false
 
+    @Option(help: ArgumentHelp("Show only findings at least this sure (low, medium, high); default: as saved.",
+                               valueName: "level"))
+    var confidence: Confidence?
+
     func validate() throws {
         if input.isEmpty { throw ValidationError("give at least one --input report") }
     }
@@ -62,6 +66,7 @@ struct ReportCommand: ParsableCommand {
                 }
             }
         }
+        if let confidence { scans = scans.map { $0.keeping(confidence: confidence) } }
         try report.deliver(ReportDocument(scan: ReportMerger.merge(scans: scans), audit: ReportMerger.merge(audits: audits),
                                           generatedAt: report.now?.date ?? Date()))
     }

@@ -74,6 +74,13 @@ struct ScanCommand: ParsableCommand {
         """)
     var requireSuppressionMetadata = false
 
+    @Option(help: ArgumentHelp("""
+        Report findings at least this sure: high (provider formats, checksums), medium (also bare values next to \
+        the provider's name and literals assigned to credential names), low (also weak literals and those in \
+        tests, fixtures and examples). Default: `confidence:` in .keywarden.yaml, else medium.
+        """, valueName: "level"))
+    var confidence: Confidence?
+
     @Flag(name: .shortAndLong, help: "Do not print the note about skipped files (warnings are still printed).")
     var quiet = false
 
@@ -141,6 +148,7 @@ struct ScanCommand: ParsableCommand {
             Terminal.note("\(filtered.hidden) finding\(filtered.hidden == 1 ? "" : "s") hidden by gitleaks allowlists or .gitleaksignore")
         }
         result.findings = try baseline.apply(to: filtered.kept, quiet: quiet, now: report.now?.date)
+        result.keep(confidence: confidence ?? configuration.confidence ?? .medium)
 
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0
         // Only SARIF shows it, and asking git costs two processes the pre-commit path can spare.

@@ -18,6 +18,14 @@ enum CLIHarness {
         return path
     }()
 
+    /// The fingerprint key's config directory: a temporary one, never the real home, shared by
+    /// the run so fingerprints match between invocations as they do on one installation.
+    static let configHome: String = {
+        let path = NSTemporaryDirectory() + "keywarden-cli-tests-config-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
     typealias Outcome = ProcessRunner.Outcome
 
     /// Runs in `directory` with the test process's environment plus `extra`; with
@@ -27,6 +35,8 @@ enum CLIHarness {
         var environment = inheritEnvironment ? ProcessInfo.processInfo.environment
             : ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         environment["XDG_CACHE_HOME"] = cacheHome
+        environment["KEYWARDEN_CONFIG_DIR"] = configHome
+        environment.removeValue(forKey: "KEYWARDEN_FINGERPRINT_KEY")
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }
         return try ProcessRunner.run(executable ?? binary, arguments, in: directory, environment: environment, input: input)

@@ -50,7 +50,7 @@ import Testing
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == 11)
         let contracted: Set = ["rule", "description", "severity", "path", "line", "column", "endLine", "endColumn",
-                               "secret", "fingerprint", "entropy"]
+                               "secret", "fingerprint", "entropy", "confidence"]
         for finding in findings {
             // keyId and parts (a grouped credential set) are the optional extras a directory scan may carry.
             #expect(Set(finding.keys).subtracting(["keyId", "parts"]) == contracted)

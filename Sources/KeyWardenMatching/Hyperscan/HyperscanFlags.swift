@@ -8,5 +8,4 @@ public struct HyperscanFlags: OptionSet, Sendable, Hashable, Codable {
     public static let caseless = HyperscanFlags(rawValue: UInt32(HS_FLAG_CASELESS))
     public static let multiline = HyperscanFlags(rawValue: UInt32(HS_FLAG_MULTILINE))
     public static let prefilter = HyperscanFlags(rawValue: UInt32(HS_FLAG_PREFILTER))
-    public static let somLeftmost = HyperscanFlags(rawValue: UInt32(HS_FLAG_SOM_LEFTMOST))
 }

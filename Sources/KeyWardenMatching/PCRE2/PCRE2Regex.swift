@@ -37,13 +37,28 @@ public final class PCRE2Regex: @unchecked Sendable {
 package final class PCRE2Matcher {
     let regex: PCRE2Regex
     private let matchData: OpaquePointer
+    /// Carries the match and depth limits, so no pattern can hang a scan by backtracking.
+    private let context: OpaquePointer
+
+    /// Backtracking steps one match attempt may take (the JIT and the interpreter both count
+    /// them). Real secret patterns need a few thousand on a window; `(a|aa)+c` against a long
+    /// run of `a` needs billions.
+    package static let matchLimit: UInt32 = 1_000_000
+    /// Nested backtracking frames the interpreter may hold (KiB of heap per level is small).
+    package static let depthLimit: UInt32 = 10_000
 
     package init(_ regex: PCRE2Regex) {
         self.regex = regex
         matchData = pcre2_match_data_create_from_pattern_8(regex.code, nil)!
+        context = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(context, Self.matchLimit)
+        pcre2_set_depth_limit_8(context, Self.depthLimit)
     }
 
-    deinit { pcre2_match_data_free_8(matchData) }
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(context)
+    }
 
     /// Calls `body` with the offsets of every match starting in `start..<end`. The subject is the
     /// whole buffer up to `end`, so lookbehind and `\b` see the bytes before `start`.
@@ -55,16 +70,16 @@ package final class PCRE2Matcher {
         var offset = start
         while offset <= end {
             var rc = regex.isJIT
-                ? pcre2_jit_match_8(regex.code, base, end, offset, 0, matchData, nil)
-                : pcre2_match_8(regex.code, base, end, offset, 0, matchData, nil)
+                ? pcre2_jit_match_8(regex.code, base, end, offset, 0, matchData, context)
+                : pcre2_match_8(regex.code, base, end, offset, 0, matchData, context)
             if rc == PCRE2_ERROR_JIT_STACKLIMIT {
                 // The JIT's machine stack is small (32 KiB); a long secret (a PEM body) can exhaust
                 // it. The interpreter keeps its backtracking frames on the heap: slower, but it
                 // answers, and a silent "no match" here would be a missed secret. (Without
                 // NO_JIT, pcre2_match would hand JIT-compiled code straight back to the JIT.)
-                rc = pcre2_match_8(regex.code, base, end, offset, UInt32(PCRE2_NO_JIT), matchData, nil)
+                rc = pcre2_match_8(regex.code, base, end, offset, UInt32(PCRE2_NO_JIT), matchData, context)
             }
-            if rc <= 0 { break } // no match (or the interpreter's own limits): nothing more in this window
+            if rc <= 0 { break } // no match, or a match/depth limit hit: nothing more in this window
             // PCRE2_SIZE is size_t; PCRE2_UNSET (~0) reads as -1 through Int.
             let pairs = ovector.withMemoryRebound(to: Int.self, capacity: 2 * Int(rc)) {
                 UnsafeBufferPointer(start: $0, count: 2 * Int(rc))

@@ -30,6 +30,7 @@ public enum SecretValidators {
         PyPIMacaroonValidator.self,
         PrivateKeyValidator.self,
         CredentialLiteralValidator.self,
+        UnquotedCredentialValidator.self,
     ]
 
     public static var names: [String] { all.map { $0.name }.sorted() }

@@ -5,7 +5,7 @@ import KeyWardenSupport
 public struct CSVReportWriter: ReportWriter {
     /// The columns, in order. A contract: spreadsheets and scripts address them by position.
     public static let columns = ["kind", "severity", "rule", "path", "line", "column", "target", "message", "secret",
-                                 "keyId", "fingerprint", "waived", "remediation"]
+                                 "keyId", "fingerprint", "waived", "remediation", "confidence"]
 
     public init() {}
 
@@ -14,7 +14,7 @@ public struct CSVReportWriter: ReportWriter {
         for entry in report.entries {
             rows.append([entry.origin.rawValue, entry.severity.rawValue, entry.rule, entry.path ?? "", entry.line.map(String.init) ?? "",
                          entry.column.map(String.init) ?? "", entry.target, entry.title, entry.secret ?? "", entry.keyId ?? "",
-                         entry.fingerprint, entry.waiver ?? "", entry.remediation])
+                         entry.fingerprint, entry.waiver ?? "", entry.remediation, entry.confidence?.rawValue ?? ""])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -94,6 +94,7 @@ public struct MarkdownReportWriter: ReportWriter {
         if let at = entry.line { line += " line \(at)" }
         line += ": \(text(entry.title))"
         if let secret = entry.secret { line += " \(code(secret))" }
+        if let confidence = entry.confidence { line += " (\(confidence.rawValue) confidence)" }
         if entry.origin == .audit { line += " (\(text(entry.target)))" }
         return entry.origin == .scan ? line + "\n" : line + "\n  <br>Fix: \(text(entry.remediation))\n"
     }

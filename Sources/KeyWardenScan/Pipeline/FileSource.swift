@@ -21,7 +21,13 @@ public struct FileSource: ScanSource {
 
     public func label(of index: Int) -> String { files[index].path }
 
-    public func paths(of index: Int) -> [String] { [files[index].path] }
+    /// The path as shown and the path below the scan root: a glob such as `**/.vscode/sftp.json`
+    /// may need the first, and the directories above the root (`~/examples/project`) must not
+    /// make every file an example.
+    public func paths(of index: Int) -> [String] {
+        let file = files[index]
+        return file.relativePath == file.path ? [file.path] : [file.path, file.relativePath]
+    }
 
     public func place(_ findings: [Finding], of index: Int) -> [Finding] {
         findings.map { $0.placed(at: files[index].path) }

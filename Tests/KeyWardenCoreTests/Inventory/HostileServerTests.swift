@@ -33,14 +33,16 @@ struct HostileServerTests {
         #expect(error.failure.kind == .malformedResponse)
         #expect(error.description.contains("larger than 1 MiB"), "\(error)")
         #expect(error.description.contains("/api/v5/account/config"), "\(error)")
-        #expect(elapsed < .seconds(30))
+        #expect(elapsed < .seconds(120))  // a hang guard only: the size limit, not the clock, ends it
     }
 
     @Test func aTricklingBodyIsATimeoutOfTheWholeRequest() async throws {
         let (_, error, elapsed) = try await failure(.okx, "trickle")
+        // A timeout between bytes would let the body run to its end (a minute) and then succeed
+        // or fail otherwise: only a timeout of the whole request ends in `.timeout`. (No bound on
+        // the wall time: under a loaded test run the cooperative pool starves and it says nothing.)
         #expect(error.failure.kind == .timeout, "\(error)")
-        // Two attempts of 1.5 s each and a short backoff; the body alone would take a minute.
-        #expect(elapsed < .seconds(20))
+        #expect(elapsed < .seconds(120))
     }
 
     @Test func aRedirectIsNotFollowedSoSignedHeadersStayHome() async throws {
@@ -58,7 +60,8 @@ struct HostileServerTests {
         let (_, error, elapsed) = try await failure(provider, "hugewait")
         #expect(error.failure.kind == .rateLimited, "\(error)")
         #expect(error.description.contains("longer than keywarden waits"))
-        #expect(elapsed < .seconds(10))
+        // Waiting as told would never end; the refusal comes after the attempts' own delays.
+        #expect(elapsed < .seconds(120))
     }
 
     @Test func instantsPastTheYear9999AreAMalformedResponse() async throws {

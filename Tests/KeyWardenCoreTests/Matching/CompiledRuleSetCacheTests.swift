@@ -73,3 +73,118 @@ import Testing
         #expect(try Matcher(cached).matches(in: text) == expected)
     }
 }
+
+/// The cache directory is writable input: a planted or edited entry must never decide a scan.
+@Suite struct HostileCacheTests {
+    let yaml = pack(pattern: #"kw_[a-z0-9]{8}"#)
+    let secretText = Array("x kw_abcd1234 y".utf8)
+
+    final class Warnings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String] = []
+        func append(_ message: String) { lock.lock(); stored.append(message); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+    }
+
+    func cache(_ directory: String, _ warnings: Warnings) -> CompiledRuleSetCache {
+        CompiledRuleSetCache(directory: directory) { warnings.append($0) }
+    }
+
+    @Test func editedPlansAreRefusedAndTheRulesRecompiled() throws {
+        let directory = try TemporaryDirectory()
+        let warnings = Warnings()
+        let cache = cache(directory.path + "/kw", warnings)
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        let file = cache.path(for: ruleSet)
+        // Point the rule's secret at a group that does not exist: before digests, that silenced it.
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: Unicode.ASCII.self)
+        #expect(text.contains("\"secretGroup\":0"))
+        let edited = Data(text.replacingOccurrences(of: "\"secretGroup\":0", with: "\"secretGroup\":7").utf8)
+        try edited.write(to: URL(fileURLWithPath: file))
+        #expect(cache.load(for: ruleSet) == nil)
+        #expect(warnings.all.count == 1)
+        #expect(warnings.all.first?.contains("digest mismatch") == true)
+        #expect(try Matcher(CompiledRuleSet(ruleSet, cache: cache)).matches(in: secretText).count == 1)
+    }
+
+    @Test func anotherRuleSetsEntryIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let warnings = Warnings()
+        let cache = cache(directory.path + "/kw", warnings)
+        let ours = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        let theirs = RuleSet(try RulePackLoader.parse(pack(pattern: #"zz_[0-9]{4}"#), file: "t.yaml"))
+        _ = try CompiledRuleSet(theirs, cache: cache)
+        _ = try CompiledRuleSet(ours, cache: cache)
+        try FileManager.default.removeItem(atPath: cache.path(for: ours))
+        try FileManager.default.copyItem(atPath: cache.path(for: theirs), toPath: cache.path(for: ours))
+        #expect(cache.load(for: ours) == nil)
+        #expect(try Matcher(CompiledRuleSet(ours, cache: cache)).matches(in: secretText).count == 1)
+        #expect(warnings.all.contains { $0.contains("another rule set") })
+    }
+
+    @Test func impossiblePlanValuesAreRefused() throws {
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        let good = try ruleSet.rules.map(RuleMatchPlan.make)
+        #expect(CompiledRuleSetCache.planProblem(good, for: ruleSet) == nil)
+        let bad = [RuleMatchPlan(flags: .multiline, lookback: -5),
+                   RuleMatchPlan(flags: .multiline, lookback: RuleMatchPlan.unboundedLookback + 1),
+                   RuleMatchPlan(flags: [.multiline, .caseless], lookback: 8),
+                   RuleMatchPlan(flags: .multiline, lookback: 11, secretGroup: 3)]
+        for plan in bad { #expect(CompiledRuleSetCache.planProblem([plan], for: ruleSet) != nil, "\(plan)") }
+        #expect(CompiledRuleSetCache.planProblem(good + good, for: ruleSet) != nil)
+    }
+
+    @Test func aGroupWritableCacheDirectoryIsNeitherReadNorWritten() throws {
+        let directory = try TemporaryDirectory()
+        let warnings = Warnings()
+        let cache = cache(directory.path + "/kw", warnings)
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        #expect(cache.load(for: ruleSet) != nil)
+        chmod(cache.directory, 0o770)
+        #expect(cache.load(for: ruleSet) == nil)
+        #expect(warnings.all.last?.contains("writable by group or others") == true)
+        try FileManager.default.removeItem(atPath: cache.path(for: ruleSet))
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        #expect(!FileManager.default.fileExists(atPath: cache.path(for: ruleSet)), "nothing is written into a shared directory")
+    }
+
+    @Test func aGroupWritableCacheFileIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let warnings = Warnings()
+        let cache = cache(directory.path + "/kw", warnings)
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        chmod(cache.path(for: ruleSet), 0o666)
+        #expect(cache.load(for: ruleSet) == nil)
+        #expect(warnings.all.last?.contains("writable by group or others") == true)
+    }
+
+    @Test func theCacheDirectoryIsCreatedPrivate() throws {
+        let directory = try TemporaryDirectory()
+        let cache = cache(directory.path + "/kw", Warnings())
+        _ = try CompiledRuleSet(RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml")), cache: cache)
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache.directory)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+    }
+
+    /// The old temporary name was the target plus the process id: predictable, and opened
+    /// without O_NOFOLLOW, so a planted link redirected the write onto another file.
+    @Test func aPlantedSymlinkIsNeverWrittenThrough() throws {
+        let directory = try TemporaryDirectory()
+        let cache = cache(directory.path + "/kw", Warnings())
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        try FileManager.default.createDirectory(atPath: cache.directory, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        let victim = try directory.write("victim.txt", "precious\n")
+        try FileManager.default.createSymbolicLink(atPath: cache.path(for: ruleSet) + ".\(getpid()).tmp", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: cache.path(for: ruleSet), withDestinationPath: victim)
+        #expect(cache.load(for: ruleSet) == nil, "a link at the entry's name is not read")
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(cache.load(for: ruleSet) != nil, "the entry replaced the link")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.directory).filter { $0.hasPrefix(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+}

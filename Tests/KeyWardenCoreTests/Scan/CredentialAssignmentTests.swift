@@ -134,3 +134,75 @@ import Testing
         #expect(try secrets(in: line).isEmpty, "\(line)")
     }
 }
+
+/// Credentials written without quotes or in other languages' syntax: YAML and INI configuration,
+/// runbooks and tickets, SQL migrations, C headers and spec files.
+@Suite struct UnquotedCredentialTests {
+    func secrets(in text: String) throws -> [String] {
+        let scanner = try builtinScanner()
+        return try scanner.findings(in: Array(text.utf8), worker: scanner.makeWorker()).map(\.secret)
+    }
+
+    @Test func yamlAndIniConfigurationValuesAreFound() throws {
+        let yaml = """
+            spring:
+              datasource:
+                url: jdbc:postgresql://db.internal:5432/shop
+                username: shop
+                password: Qv7#tLm2x
+              mail:
+                pass: Wint3r-is-coming2
+            tls:
+              secretName: shop-tls
+              tokenUrl: https://auth.internal/oauth/token
+
+            """
+        #expect(try secrets(in: yaml) == ["Qv7#tLm2x", "Wint3r-is-coming2"])
+        let ini = "[client]\nuser = backup\npassword = Hk3v!P9zQ\nport = 3306\n"
+        #expect(try secrets(in: ini) == ["Hk3v!P9zQ"])
+    }
+
+    @Test func credentialsInRunbooksAndTicketsAreFound() throws {
+        let runbook = """
+            ## Staging access
+            ssh ops@10.20.0.7 (pw:Vn4kQ8sLm)
+            Admin console: user admin, password:Tr0ub4dor3x
+            MYSQLPASS: Rw7vLp2QxK
+
+            """
+        #expect(try secrets(in: runbook) == ["Vn4kQ8sLm", "Tr0ub4dor3x", "Rw7vLp2QxK"])
+    }
+
+    @Test func sqlThatSetsAUsersPasswordIsFound() throws {
+        let migration = """
+            CREATE USER 'reporting'@'%' IDENTIFIED BY 'Rp-2291vk';
+            ALTER USER 'app'@'localhost' IDENTIFIED WITH mysql_native_password BY 'Mq7vT2pLx';
+            CREATE ROLE analytics LOGIN ENCRYPTED PASSWORD 'An4l-77xq';
+            CREATE USER ci IDENTIFIED BY '${CI_DB_PASSWORD}';
+
+            """
+        #expect(try secrets(in: migration) == ["Rp-2291vk", "Mq7vT2pLx", "An4l-77xq"])
+    }
+
+    @Test func macrosAndTypedOrComparedLiteralsAreFound() throws {
+        let header = "#ifndef CONFIG_H\n#define DB_PASSWORD \"Xn84ASM54y\"\n#define PASSWORD_MAX_LENGTH 64\n#endif\n"
+        #expect(try secrets(in: header) == ["Xn84ASM54y"])
+        #expect(try secrets(in: "%global api_token Tk93hLq2Vz\n") == ["Tk93hLq2Vz"])
+        let python = "def connect(passwd: str = \"cq2tPr1a2\"):\n    if admin_password == \"Hq4c1a2oPd\":\n        return True\n"
+        #expect(try secrets(in: python) == ["cq2tPr1a2", "Hq4c1a2oPd"])
+    }
+
+    @Test(arguments: [
+        "public let secret: String?\n",
+        "final class SecretStore: @unchecked Sendable {\n",
+        "GitHub and npm tokens: CRC-32 of the random part\n",
+        "///     api_key: 0f6d…\n",
+        "password: !vault |\n",
+        "\"hashed_secret\": \"5be0a36963ae1e8431c041b744679ee578b7c44a\",\n",
+        "pwdump=n0NeKreD\n",
+        "bypass: Enabled\n",
+    ])
+    func typesAnnotationsHashesAndProseAreNot(line: String) throws {
+        #expect(try secrets(in: line).isEmpty, "\(line)")
+    }
+}

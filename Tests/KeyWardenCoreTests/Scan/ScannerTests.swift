@@ -70,7 +70,9 @@ import Testing
 
     @Test func redactionShowsAPrefixAndTheLength() {
         #expect(Redactor().redact(token) == "ghp_…(40 chars)")
-        #expect(Redactor().redact("hunter2hunter2") == "hun…(14 chars)")
+        #expect(Redactor().redact("hunter2hunter2") == "hu…(14 chars)")
+        #expect(Redactor().redact("x7Qp2z") == "…(6 chars)", "a short password shows no characters")
+        #expect(Redactor().redact("AKIAQ3EGUVW2TXYZ4AB5") == "AKIA…(20 chars)")
         #expect(Redactor().redact("abc") == "…(3 chars)")
         #expect(Redactor(showSecrets: true).redact(token) == token)
     }

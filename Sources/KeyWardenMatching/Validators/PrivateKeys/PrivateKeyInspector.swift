@@ -46,8 +46,11 @@ public enum PrivateKeyInspector {
         return String(text[begin.upperBound..<end.lowerBound])
     }
 
-    /// The base64 between the armour lines, with escaped newlines, quotes and commas of the
-    /// embedding (JSON strings, notebooks) removed, and any `Name: value` header lines apart.
+    /// The base64 between the armour lines as code, configuration and logs carry it: escaped
+    /// newlines (JSON strings), one quoted string per line joined by `+`, `.` or `&` (Java, C#,
+    /// PHP, VB) or by nothing (notebooks), indentation and log prefixes (`2026-04-26 12:36:01 `)
+    /// before each line. Each line's body is its last token once quotes, commas and concatenation
+    /// operators are gone; `Name: value` header lines are kept apart.
     static func bodyText(of text: String, label: String) -> (base64: String, headers: [String]) {
         guard let begin = text.range(of: "-----BEGIN \(label)-----"),
               let end = text.range(of: "-----END \(label)-----", range: begin.upperBound..<text.endIndex) else { return ("", []) }
@@ -55,15 +58,29 @@ public enum PrivateKeyInspector {
             .replacingOccurrences(of: "\\r", with: "\n").replacingOccurrences(of: "\\n", with: "\n")
         var base64 = ""
         var headers: [String] = []
-        for line in inner.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let cleaned = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t\",\\"))
-            if cleaned.contains(":") { headers.append(cleaned); continue }
+        var lines = inner.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        // What precedes `-----END` on its own line is that line's prefix (a log stamp), not body.
+        if lines.count > 1, let last = inner.last, last != "\n", last != "\r" { lines.removeLast() }
+        for line in lines {
+            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                .map { $0.trimmingCharacters(in: embedding) }
+                .filter { !$0.isEmpty && !concatenation.contains($0) }
+            guard let last = tokens.last else { continue }
+            if let first = tokens.first, first.hasSuffix(":"), first.dropLast().allSatisfy({ $0.isLetter || $0 == "-" }) {
+                headers.append(tokens.joined(separator: " "))
+                continue
+            }
             // An OpenPGP armour checksum line (`=AbCd`) is not part of the body.
-            if cleaned.hasPrefix("="), label.hasPrefix("PGP ") { continue }
-            base64 += cleaned
+            if last.hasPrefix("="), label.hasPrefix("PGP ") { continue }
+            base64 += last
         }
         return (base64, headers)
     }
+
+    /// What a string literal around a line of the body adds: quotes, commas, escapes, statement ends.
+    static let embedding = CharacterSet(charactersIn: "\",\\;()'`")
+    /// Operators that join one line's literal to the next.
+    static let concatenation: Set<String> = ["+", ".", "&", "||", "<<", "+="]
 
     static func decode(_ base64: String) -> [UInt8]? {
         guard base64.count >= 16, let data = Data(base64Encoded: base64) else { return nil }
