@@ -10,9 +10,10 @@ import KeyWardenScan
 import KeyWardenVerification
 
 /// Every parser that reads what keywarden does not control: the YAML loaders (policy, rule pack,
-/// configuration, baseline, credentials, inventory), the JSON readers (saved reports, exchange
-/// responses, other scanners' reports, service verification answers), the matcher on arbitrary
-/// bytes, and the parsers of git's output.
+/// configuration, baseline, credentials, inventory), gitleaks configs (TOML, Go regexes,
+/// `.gitleaksignore`), the JSON readers (saved reports, exchange responses, other scanners'
+/// reports, service verification answers), the matcher on arbitrary bytes, and the parsers of
+/// git's output.
 public enum FuzzTargets {
     public static let all: [FuzzTarget] = [
         FuzzTarget(name: "policy", seedPaths: ["Samples/policies", "Rules/policies"]) { data in
@@ -24,6 +25,12 @@ public enum FuzzTargets {
         },
         FuzzTarget(name: "config", seedPaths: [".keywarden.yaml", "Samples/trading-bot/.keywarden.yaml"]) { data in
             ScratchFile.shared.with(data, name: "keywarden.yaml") { _ = try? ScanConfiguration.load(path: $0) }
+        },
+        FuzzTarget(name: "gitleaks-config", seedPaths: ["Tests/Fuzz/seeds/gitleaks-config"]) { data in
+            let text = String(decoding: data, as: UTF8.self)
+            _ = try? GitleaksConfigLoader.parse(text, file: "gitleaks.toml")
+            _ = try? GoRegexTranslation.translate(text)
+            _ = try? GitleaksIgnore.parse(text, file: ".gitleaksignore")
         },
         FuzzTarget(name: "baseline", seedPaths: ["Tests/Fuzz/seeds/baseline"]) { data in
             ScratchFile.shared.with(data, name: "baseline.yaml") { _ = try? Baseline.load(path: $0) }
@@ -52,7 +59,7 @@ public enum FuzzTargets {
             _ = ForeignReport.recognise(data)?.scanSection(knownKeyIds: ["k"])
         },
         FuzzTarget(name: "service-answer", seedPaths: ["Tests/Fuzz/seeds/service-answer"]) { data in
-            let credential = ServiceCredential(secret: "rk_live_x", keyId: "AKIAX")
+            let credential = ServiceCredential(secret: "rk_live_x", keyId: "AKIAX")  // keywarden:allow reason="fuzz input, not a key" owner=keywarden until=2099-12-31
             for verifier in ServiceVerifiers.all {
                 for status in [200, 403, 429] {
                     _ = verifier.read(HTTPResponse(status: status, headers: ["X-OAuth-Scopes": "repo"], body: data), for: credential,

@@ -84,6 +84,8 @@ public final class CompiledRuleSet: Sendable {
         switch rule.secretGroup {
         case .whole:
             return 0
+        case .firstMatched:
+            return RuleMatchPlan.firstMatchedGroup
         case let .number(number):
             guard number <= regex.captureCount else {
                 throw DiagnosticError(at: rule.location,

@@ -120,6 +120,7 @@ public struct CompiledRuleSetCache: Sendable {
             case let .number(number): plan.secretGroup == number
             // Checked against the pattern's groups when its regex is built (CompiledRuleSet.regex).
             case .name: plan.secretGroup > 0 && plan.secretGroup < 65_536
+            case .firstMatched: plan.secretGroup == RuleMatchPlan.firstMatchedGroup
             }
             guard groupValid else { return "rule '\(rule.id)': secret group \(plan.secretGroup) does not match the rule" }
         }

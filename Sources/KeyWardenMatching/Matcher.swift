@@ -9,6 +9,10 @@ public final class Matcher {
     private var pcre: [PCRE2Matcher?]
     private let windows: MatchWindows
     private let contextKeywords: [[[UInt8]]]
+    /// For rules whose keywords may be anywhere in the item: whether the current buffer has one,
+    /// answered once per rule and buffer (the buffer lowercased once, on first need).
+    private var itemKeywordAnswers: [Int: Bool] = [:]
+    private var lowercasedItem: [UInt8]?
 
     /// Bytes after a window's last Hyperscan end that PCRE2 may read, so `\b` and lookahead at
     /// the end of a match see the real next bytes instead of an artificial subject end.
@@ -28,6 +32,8 @@ public final class Matcher {
     /// names the buffer's origin does not have), and skipping them saves their PCRE2 work.
     public func matches(in buffer: UnsafeRawBufferPointer, skipping: [Bool]? = nil) throws -> [SecretMatch] {
         windows.reset()
+        itemKeywordAnswers.removeAll(keepingCapacity: true)
+        lowercasedItem = nil
         guard let database = compiled.database, let scratch else { return [] }
         try database.scan(buffer, scratch: scratch, into: windows.sink)
         guard windows.hasAny else { return [] }
@@ -56,7 +62,11 @@ public final class Matcher {
             // prefiltered patterns are approximate, so there PCRE2 alone decides.
             guard plan.isPrefilter || match.upperBound <= window.upperBound, !match.isEmpty, seen.insert(match).inserted else { return }
             let secret: Range<Int>
-            if group > 0, 2 * group + 1 < groups.count, groups[2 * group] >= 0 {
+            if group == RuleMatchPlan.firstMatchedGroup {
+                // The first group that matched something, else the whole match (gitleaks' rule).
+                secret = stride(from: 2, to: groups.count - 1, by: 2).first { groups[$0] >= 0 && groups[$0 + 1] > groups[$0] }
+                    .map { groups[$0]..<groups[$0 + 1] } ?? match
+            } else if group > 0, 2 * group + 1 < groups.count, groups[2 * group] >= 0 {
                 secret = groups[2 * group]..<groups[2 * group + 1]
             } else if group > 0 {
                 return // the secret group did not take part in this match
@@ -76,10 +86,21 @@ public final class Matcher {
         return made
     }
 
+    private func itemHasKeyword(rule index: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        if let known = itemKeywordAnswers[index] { return known }
+        if lowercasedItem == nil { lowercasedItem = buffer.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } }
+        let item = lowercasedItem!
+        let found = compiled.rules[index].keywords.contains { item.firstRange(of: Array($0.utf8)) != nil }
+        itemKeywordAnswers[index] = found
+        return found
+    }
+
     private func accept(rule index: Int, match: Range<Int>, secret: Range<Int>, in buffer: UnsafeRawBufferPointer) -> SecretMatch? {
         let rule = compiled.rules[index]
         let secretBytes = UnsafeRawBufferPointer(rebasing: buffer[secret])
-        if !rule.keywords.isEmpty {
+        if !rule.keywords.isEmpty, rule.keywordScope == .item {
+            guard itemHasKeyword(rule: index, in: buffer) else { return nil }
+        } else if !rule.keywords.isEmpty {
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match]), as: UTF8.self).lowercased()
             guard rule.keywords.contains(where: text.contains) else { return nil }
         }

@@ -6,8 +6,10 @@ struct RuleMatchPlan: Sendable, Hashable, Codable {
     let flags: HyperscanFlags
     /// Bytes before a hit's end where confirmation starts, when Hyperscan does not report the start.
     let lookback: Int
-    /// The capture group holding the secret (0 = whole match), resolved against the PCRE2 pattern.
+    /// The capture group holding the secret (0 = whole match, `firstMatchedGroup` = the first
+    /// group that matched something), resolved against the PCRE2 pattern.
     var secretGroup = 0
+    static let firstMatchedGroup = -1
 
     /// A lookback from the pattern's maximum width; patterns Hyperscan cannot compile exactly
     /// (lookaround, backreferences) are prefiltered and PCRE2 decides.

@@ -2640,6 +2640,32 @@ rules:
       - https://learn.microsoft.com/en-us/rest/api/storageservices/create-account-sas
       - https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview
 
+  - id: azure-entra-client-id
+    description: Microsoft Entra ID (Azure AD) application (client) ID next to its client secret (public identifier, reported as keyId)
+    severity: medium
+    pattern: '(?i:[a-z0-9_.-]{0,30}client[_.-]?id)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'
+    secretGroup: 1
+    contextKeywords: [azure, aad, entra, microsoftonline, arm_]
+    credentialSet: azure-entra
+    part: key
+    reportAlone: false
+    examples:
+      - 'AZURE_CLIENT_ID=659e5245-b21e-4bbb-a53e-635492a252d6'
+      - |-
+        "AzureAd": {
+          "Instance": "https://login.microsoftonline.com/",
+          "TenantId": "0ac29d34-7763-4b81-8f24-aa27d1aa89a1",
+          "ClientId": "84105d68-e1b1-4db5-a7d5-5361797fe57a",
+      - 'ARM_CLIENT_ID="3A6D80D8-681A-4829-B77B-A95222B48142"'
+    negativeExamples:
+      - 'AZURE_CLIENT_ID=<client-id>'
+      - 'OKTA_CLIENT_ID=659e5245-b21e-4bbb-a53e-635492a252d6'
+      - 'AZURE_TENANT_ID=659e5245-b21e-4bbb-a53e-635492a252d6'
+      - 'AZURE_CLIENT_ID=659e5245-b21e-4bbb-a53e'
+    references:
+      - https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials
+      - https://learn.microsoft.com/en-us/dotnet/api/azure.identity.environmentcredential
+
   - id: azure-entra-client-secret
     description: Microsoft Entra ID (Azure AD) application client secret (current format with the Q~ marker)
     severity: high
@@ -2647,6 +2673,8 @@ rules:
     secretGroup: 1
     minEntropy: 4.0
     overrides: [azure-entra-client-secret-legacy]
+    credentialSet: azure-entra
+    part: secret
     examples:
       - 'AZURE_CLIENT_SECRET=4ZY8Q~O8JLXgVK3Uz2bregOdHwoYnAsvIMRHD4.H'
       - '    "ClientSecret": "2668Q~5LAkf.VyEpLWz5gDT8lAGloOfOgy~LEFaQ",'
@@ -2666,6 +2694,8 @@ rules:
     minEntropy: 3.8
     validator: not-code
     contextKeywords: [azure, aad, entra, microsoftonline, arm_]
+    credentialSet: azure-entra
+    part: secret
     examples:
       - 'ARM_CLIENT_SECRET=fBq15EYV36foEfZ8CDnFlDeApFWLixAN'
       - |-
@@ -3081,6 +3111,24 @@ rules:
     references:
       - https://cloud.google.com/iam/docs/keys-create-delete
 
+  - id: google-oauth-client-id
+    description: Google OAuth 2.0 client ID next to its client secret (public identifier, reported as keyId)
+    severity: low
+    pattern: '\b([0-9]{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com)\b'
+    secretGroup: 1
+    credentialSet: google-oauth
+    part: key
+    reportAlone: false
+    examples:
+      - 'GOOGLE_CLIENT_ID=664153890437-ci9f4usvivn8hzab1v8hz489pqibdgqc.apps.googleusercontent.com'
+      - '<meta name="google-signin-client_id" content="664153890437-ci9f4usvivn8hzab1v8hz489pqibdgqc.apps.googleusercontent.com">'
+    negativeExamples:
+      - 'GOOGLE_CLIENT_ID=<client-id>.apps.googleusercontent.com'
+      - 'GOOGLE_CLIENT_ID=YOUR_CLIENT_ID.apps.googleusercontent.com'
+      - 'GOOGLE_CLIENT_ID=664153890437-ci9f4usvivn8hzab1v8hz489pqibdgqc.apps.example.com'
+    references:
+      - https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred
+
   - id: google-oauth-client-secret
     description: Google OAuth 2.0 client secret (GOCSPX- format)
     severity: high
@@ -3088,6 +3136,8 @@ rules:
     secretGroup: 1
     minEntropy: 3.8
     overrides: [azure-entra-client-secret-legacy, google-oauth-client-secret-legacy]
+    credentialSet: google-oauth
+    part: secret
     examples:
       - 'GOOGLE_CLIENT_SECRET=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'
       - '{"web":{"client_id":"699234414674-rp7ukj91119rhwr34zw1gdzud7peprdd.apps.googleusercontent.com","project_id":"shop-7","client_secret":"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"}}'
@@ -3105,6 +3155,8 @@ rules:
     secretGroup: 1
     minEntropy: 3.6
     contextKeywords: [apps.googleusercontent.com, googleusercontent, accounts.google.com]
+    credentialSet: google-oauth
+    part: secret
     examples:
       - '{"installed":{"client_id":"183486933003-v2ubqyxscnr9urcwva068o9aphc3glu3.apps.googleusercontent.com","project_id":"cli-tool-7","auth_uri":"https://accounts.google.com/o/oauth2/auth","client_secret":"ljO-LxjdA2Hzm5CKZLFxqH5H"}}'
       - |-
@@ -4803,6 +4855,27 @@ rules:
   # Mailgun: private API keys are key-<32 hex> (older) or <32 hex>-<8 hex>-<8 hex>, used as
   # the password of HTTP basic auth with user `api`.
 
+  - id: mailgun-sending-domain
+    description: Mailgun sending domain next to a Mailgun API key (public identifier, reported as keyId)
+    severity: low
+    pattern: '(?i:[a-z0-9_.-]{0,30}domain(?:[_.-]?name)?)\\?["'']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}\\?["''`]?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}[a-z]{2,24})\b'
+    secretGroup: 1
+    contextKeywords: ['mailgun']
+    credentialSet: mailgun
+    part: key
+    reportAlone: false
+    examples:
+      - 'MAILGUN_DOMAIN=mg.acme-corp.net'
+      - |-
+        mailgun:
+          domain: sandbox0c1d2e3f.mailgun.org
+    negativeExamples:
+      - 'MAILGUN_DOMAIN=${MAILGUN_DOMAIN}'
+      - 'SENDGRID_DOMAIN=mg.acme-corp.net'
+      - 'MAILGUN_API_BASE=https://api.mailgun.net'
+    references:
+      - https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/
+
   - id: mailgun-api-key
     description: Mailgun private API key
     severity: high
@@ -4810,6 +4883,8 @@ rules:
     secretGroup: 1
     minEntropy: 3.0
     contextKeywords: ['mailgun']
+    credentialSet: mailgun
+    part: secret
     examples:
       - 'MAILGUN_API_KEY=key-b22efbe71ca552cdd908f9d9e1943c7b'
       - 'curl -s https://api.mailgun.net/v3/mg.acme-corp.net/messages --user ''api:e82386e91b5c6e3589f26bdcceac8ebb-7f62bc8a-ebaa59ef'' -F to=ops@acme-corp.net'
@@ -8121,6 +8196,8 @@ rules:
 #   credentialSet    the provider a rule finds a part of; matches of one set a few lines apart
 #   part             key | secret | passphrase: are reported as ONE finding at the secret,
 #                    carrying the key in full as `keyId` (the key is public; the secret stays redacted)
+#   reportAlone      false on a key part that is public on its own (a client id, a sending domain):
+#                    reported only as the keyId of a set whose secret was found
 #   overrides        rule ids whose overlapping matches this more precise rule replaces
 # Formats: /reference/exchanges.md section 3. Signing test-vector secrets from the exchanges'
 # documentation are negative examples (PlaceholderFilter.documentationExamples).

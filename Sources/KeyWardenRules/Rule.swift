@@ -4,8 +4,18 @@ public struct Rule: Sendable, Hashable, Codable {
     public let id: String
     public let description: String
     public let severity: Severity
-    /// Words of which at least one must appear (case-insensitively) in the match, if any are given.
+    /// Words of which at least one must appear (case-insensitively) in the match, if any are given
+    /// (anywhere in the scanned item with `keywordScope: .item`).
     public let keywords: [String]
+    /// Where `keywords` are looked for.
+    public enum KeywordScope: Sendable, Hashable, Codable {
+        /// In the match: the keyword is part of the token (`ghp_`).
+        case match
+        /// Anywhere in the item (file, blob, decoded text) the match is in: gitleaks' meaning,
+        /// kept for the rules mapped from a gitleaks config.
+        case item
+    }
+    public let keywordScope: KeywordScope
     /// PCRE syntax accepted by both Hyperscan and PCRE2 (or by PCRE2 alone, with Hyperscan prefiltering).
     public let pattern: String
     public let secretGroup: SecretGroup
@@ -22,6 +32,10 @@ public struct Rule: Sendable, Hashable, Codable {
     /// The credential set (provider) this rule finds a part of, and which part.
     public let credentialSet: String?
     public let part: CredentialPart?
+    /// False for a `part: key` rule whose value is public on its own (an Azure client id, a
+    /// Mailgun sending domain, a Google OAuth client id): it is reported only as the `keyId` of a
+    /// set whose secret was found, never alone.
+    public let reportAlone: Bool
     /// Rules whose overlapping matches this more precise rule replaces (e.g. `private-key-pem`).
     public let overrides: [String]
     /// A catch-all (`catchAll: true`): it gives way to any specific rule whose secret overlaps
@@ -35,6 +49,10 @@ public struct Rule: Sendable, Hashable, Codable {
     /// must contain (nil when it has one). Hyperscan scans fastest from such a literal; a rule
     /// without one must say why it cannot have one, and the catalogue gate checks it.
     public let noLiteralFactor: String?
+    /// Reported whatever other rules find on the same bytes, and never in their way: a rule a
+    /// team brought from its gitleaks config reports each of its matches, as gitleaks would,
+    /// instead of giving way to (or hiding) a built-in rule's finding of the same value.
+    public let standalone: Bool
     /// How sure a match of this rule is, before what the finding itself shows (see
     /// `FindingConfidence`): declared (`confidence:`), else `medium` for a catch-all or a bare
     /// value that needs the provider's name nearby (`contextKeywords`), else `high`.
@@ -49,9 +67,10 @@ public struct Rule: Sendable, Hashable, Codable {
     public init(id: String, description: String, severity: Severity, keywords: [String] = [], pattern: String,
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
-                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil,
+                contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil, reportAlone: Bool = true,
                 overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
-                confidence: Confidence? = nil, location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
+                keywordScope: KeywordScope = .match, standalone: Bool = false, confidence: Confidence? = nil,
+                location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
         self.id = id
         self.description = description
@@ -67,10 +86,13 @@ public struct Rule: Sendable, Hashable, Codable {
         self.contextKeywords = contextKeywords
         self.credentialSet = credentialSet
         self.part = part
+        self.reportAlone = reportAlone
         self.overrides = overrides
         self.catchAll = catchAll
         self.paths = paths
         self.noLiteralFactor = noLiteralFactor
+        self.keywordScope = keywordScope
+        self.standalone = standalone
         self.confidence = confidence ?? (catchAll || !contextKeywords.isEmpty ? .medium : .high)
         self.location = location
         self.patternLocation = patternLocation ?? location

@@ -7,7 +7,8 @@ import KeyWardenSupport
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
                            optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
-                                       "contextKeywords", "credentialSet", "part", "overrides", "catchAll", "paths", "noLiteralFactor", "confidence"])
+                                       "contextKeywords", "credentialSet", "part", "reportAlone", "overrides", "catchAll", "paths", "noLiteralFactor",
+                                       "confidence"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
     public static func load(directories: [String]) throws -> [Rule] {
@@ -75,6 +76,10 @@ public enum RulePackLoader {
         if (credentialSet == nil) != (part == nil) {
             throw (fields["part"] ?? fields["credentialSet"]!).error("rule '\(id)': credentialSet and part go together")
         }
+        let reportAlone = try fields["reportAlone"]?.bool() ?? true
+        if let node = fields["reportAlone"], !reportAlone, part != .key {
+            throw node.error("rule '\(id)': reportAlone: false is for a credential set's public part (part: key)")
+        }
         let contextKeywords = try fields["contextKeywords"]?.stringList().map { $0.lowercased() } ?? []
         if let node = fields["contextKeywords"], contextKeywords.isEmpty || contextKeywords.contains(where: \.isEmpty) {
             throw node.error("rule '\(id)': contextKeywords needs at least one non-empty word")
@@ -98,6 +103,7 @@ public enum RulePackLoader {
             contextKeywords: contextKeywords,
             credentialSet: credentialSet,
             part: part,
+            reportAlone: reportAlone,
             overrides: try fields["overrides"]?.stringList() ?? [],
             catchAll: try fields["catchAll"]?.bool() ?? false,
             paths: paths,

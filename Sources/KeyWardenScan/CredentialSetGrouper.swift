@@ -8,12 +8,15 @@ import KeyWardenRules
 /// cluster when it is at most `maximumGap` lines after the cluster's last part and its part is
 /// not in the cluster yet (a second `api_key` starts the next set). A cluster is reported at its
 /// secret (else its passphrase, else its key) with `keyId` = the key in full and the other parts'
-/// locations in `parts`, and the passphrase's value kept (never reported) for verification. A part with no partner nearby is still reported on its own.
+/// locations in `parts`, and the passphrase's value kept (never reported) for verification. A part with no partner nearby is still reported on its own,
+/// except a public key part whose rule says `reportAlone: false` (a client id, a sending domain).
 public struct CredentialSetGrouper: Sendable {
     /// Lines allowed between neighbouring parts: a YAML section's comment and blank line fit.
     public static let maximumGap = 4
 
     private let memberships: [String: (set: String, part: CredentialPart)]
+    /// Rules of public key parts that are not findings on their own.
+    private let onlyInASet: Set<String>
 
     public init(rules: [Rule]) {
         var memberships: [String: (set: String, part: CredentialPart)] = [:]
@@ -21,6 +24,7 @@ public struct CredentialSetGrouper: Sendable {
             if let set = rule.credentialSet, let part = rule.part { memberships[rule.id] = (set, part) }
         }
         self.memberships = memberships
+        onlyInASet = Set(rules.filter { !$0.reportAlone }.map(\.id))
     }
 
     /// `findings` of one file, with each set's parts merged into one finding.
@@ -37,6 +41,7 @@ public struct CredentialSetGrouper: Sendable {
         for set in bySet.keys.sorted() {
             let members = bySet[set]!.sorted { Finding.reportOrder($0.0, $1.0) }
             for cluster in clusters(members) {
+                if cluster.count == 1, let key = cluster[.key], onlyInASet.contains(key.rule) { continue }
                 var merged = merge(cluster)
                 merged.credentialSet = set
                 others.append(merged)

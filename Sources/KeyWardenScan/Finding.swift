@@ -42,6 +42,9 @@ public struct Finding: Sendable, Hashable {
     /// lapsed (expired, or lacks the metadata the configuration requires): the finding is
     /// reported, with what the suppression said and why it no longer counts.
     public var lapsedSuppression: SuppressionLapse?
+    /// The rule's whole match and the lines it is on, kept only when a gitleaks config's
+    /// allowlists may test them (`regexTarget = "match"` or `"line"`); no report carries them.
+    public var matchContext: MatchContext?
 
     /// `path` is empty until a scan source places the finding.
     public init(rule: String, description: String, severity: Severity, path: String = "", line: Int, column: Int,
@@ -69,4 +72,15 @@ public struct Finding: Sendable, Hashable {
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         (a.path, a.line, a.column, a.rule, a.fingerprint) < (b.path, b.line, b.column, b.rule, b.fingerprint)
     }
+}
+
+/// What a gitleaks allowlist with `regexTarget` `match` or `line` tests, besides the secret.
+public struct MatchContext: Sendable, Hashable {
+    /// The rule's whole match (for a decoded secret, the encoded text it was found in).
+    public let match: String
+    /// The whole lines the match is on, without the final newline.
+    public let lines: String
+    /// The 1-based line the match starts on: gitleaks' line for a finding (a match may start on
+    /// the line before its secret), which `.gitleaksignore` fingerprints count.
+    public let line: Int
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KeyWardenInputs
 import KeyWardenMatching
+import KeyWardenRules
 import KeyWardenSupport
 
 /// A project's `.keywarden.yaml`: what not to scan, what not to report, which rules to add or turn off.
@@ -15,6 +16,7 @@ import KeyWardenSupport
 /// respectGitignore: true      # directory scans skip what git ignores (default false)
 /// verify: true                      # as `scan --verify`: ask exchanges about found keys
 /// confidence: high                  # as `scan --confidence high` (the pre-commit hook reads it too)
+/// extends: .gitleaks.toml           # or a list: gitleaks/betterleaks configs, relative to this file
 /// ```
 public struct ScanConfiguration: Sendable {
     public static let fileName = ".keywarden.yaml"
@@ -41,15 +43,20 @@ public struct ScanConfiguration: Sendable {
     public var confidence: Confidence?
     /// Where the configuration came from, for messages; nil for the empty default.
     public var source: String?
+    /// `extends:` gitleaks or betterleaks configs, mapped (their rules, allowlists); nil without one.
+    public var gitleaks: GitleaksConfig?
+    /// The `.gitleaksignore` at the scan root (the index's copy for `--staged`), when there is one.
+    public var gitleaksIgnore: GitleaksIgnore?
 
     public init() {}
 
     static let topKeys = ["skipPaths", "allow", "disableRules", "ruleDirectories", "respectGitignore", "requireSuppressionMetadata",
-                          "verify", "confidence"]
+                          "verify", "confidence", "extends"]
 
     /// Loads and validates a config file; every error names file:line:column.
     public static func load(path: String) throws -> ScanConfiguration {
-        try load(try YAMLDocument.load(path: path), source: path, base: (path as NSString).deletingLastPathComponent)
+        try load(try YAMLDocument.load(path: path), source: path, base: (path as NSString).deletingLastPathComponent,
+                 read: GitleaksConfigLoader.readFile)
     }
 
     /// The `.keywarden.yaml` the index holds at the repository root, for `--staged`: the work
@@ -57,16 +64,46 @@ public struct ScanConfiguration: Sendable {
     /// must not hide what is staged. Rule directories stay relative to the work tree (or the
     /// repository): they only add rules, so they cannot hide a finding.
     public static func staged(in repository: GitRepository) throws -> ScanConfiguration {
-        guard let bytes = try repository.indexFile(fileName) else { return ScanConfiguration() }
+        guard let bytes = try repository.indexFile(fileName) else {
+            var configuration = ScanConfiguration()
+            configuration.gitleaksIgnore = try stagedGitleaksIgnore(in: repository)
+            return configuration
+        }
         let source = ":" + fileName  // git's name for the index's copy
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DiagnosticError(at: SourceLocation(file: source, line: 1, column: 1), "file is not valid UTF-8")
         }
-        return try load(try YAMLDocument.parse(text, file: source), source: source, base: repository.workTree ?? repository.path)
+        let base = repository.workTree ?? repository.path
+        // Extended gitleaks configs come from the index too (their allowlists can hide what is
+        // staged); one the index does not have is read from the work tree.
+        let read: GitleaksConfigLoader.Reader = { path in
+            let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+            if !relative.hasPrefix("/"), let bytes = try repository.indexFile(relative) {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw DiagnosticError(at: SourceLocation(file: path, line: 1, column: 1), "file is not valid UTF-8")
+                }
+                return text
+            }
+            return try GitleaksConfigLoader.readFile(path)
+        }
+        var configuration = try load(try YAMLDocument.parse(text, file: source), source: source, base: base, read: read)
+        configuration.gitleaksIgnore = try stagedGitleaksIgnore(in: repository)
+        return configuration
+    }
+
+    /// The index's `.gitleaksignore`, for `--staged`.
+    public static func stagedGitleaksIgnore(in repository: GitRepository) throws -> GitleaksIgnore? {
+        guard let bytes = try repository.indexFile(GitleaksIgnore.fileName) else { return nil }
+        let source = ":" + GitleaksIgnore.fileName
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DiagnosticError(at: SourceLocation(file: source, line: 1, column: 1), "file is not valid UTF-8")
+        }
+        return try GitleaksIgnore.parse(text, file: source)
     }
 
     /// Reads a parsed config; `base` is the directory relative rule directories start from.
-    static func load(_ root: YAMLNode, source: String, base: String) throws -> ScanConfiguration {
+    static func load(_ root: YAMLNode, source: String, base: String,
+                     read: GitleaksConfigLoader.Reader = GitleaksConfigLoader.readFile) throws -> ScanConfiguration {
         var configuration = ScanConfiguration()
         configuration.source = source
         let fields = try root.fields(optional: topKeys)
@@ -98,11 +135,55 @@ public struct ScanConfiguration: Sendable {
         configuration.ruleDirectories = try fields["ruleDirectories"]?.stringList().map {
             $0.hasPrefix("/") ? $0 : (base.isEmpty ? $0 : (base as NSString).appendingPathComponent($0))
         } ?? []
+        if let extends = fields["extends"] {
+            configuration.gitleaks = try gitleaks(extends, base: base, read: read)
+        }
         return configuration
     }
 
-    /// The explicit file if given, else `.keywarden.yaml` in the first scan root that has one.
+    /// `extends:` one gitleaks config or a list of them, each read as if it extended the one
+    /// before (rules of one id merge; a rule's allowlists add up).
+    static func gitleaks(_ node: YAMLNode, base: String, read: GitleaksConfigLoader.Reader) throws -> GitleaksConfig {
+        let entries: [YAMLNode] = if case .sequence = node.node { try node.list() } else { [node] }
+        guard !entries.isEmpty else { throw node.error("extends needs at least one gitleaks config path") }
+        var combined = GitleaksConfig()
+        for entry in entries {
+            let relative = try entry.string()
+            let path = relative.hasPrefix("/") || base.isEmpty ? relative : (base as NSString).appendingPathComponent(relative)
+            guard try read(path) != nil else { throw entry.error("extends: no gitleaks config at '\(relative)' (\(path))") }
+            let config = try GitleaksConfigLoader.load(path: path, read: read)
+            for rule in config.rules {
+                if let same = combined.rules.firstIndex(where: { $0.rule.id == rule.rule.id }) {
+                    // The later config's rule wins, with the earlier one's allowlists kept.
+                    let earlier = combined.rules[same]
+                    combined.rules[same] = GitleaksRule(gitleaksID: rule.gitleaksID, rule: rule.rule, path: rule.path,
+                                                        allowlists: earlier.allowlists + rule.allowlists)
+                } else {
+                    combined.rules.append(rule)
+                }
+            }
+            combined.allowlists += config.allowlists
+            combined.useDefault = combined.useDefault || config.useDefault
+            combined.files += config.files
+            combined.warnings += config.warnings
+        }
+        return combined
+    }
+
+    /// The explicit file if given, else `.keywarden.yaml` in the first scan root that has one;
+    /// with the `.gitleaksignore` of the first scan root that is a directory.
     public static func discover(explicit: String?, roots: [String]) throws -> ScanConfiguration {
+        var configuration = try discoverFile(explicit: explicit, roots: roots)
+        if let root = roots.first(where: { root in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
+        }) {
+            configuration.gitleaksIgnore = try GitleaksIgnore.load(in: root)
+        }
+        return configuration
+    }
+
+    static func discoverFile(explicit: String?, roots: [String]) throws -> ScanConfiguration {
         if let explicit {
             guard FileManager.default.fileExists(atPath: explicit) else {
                 throw DiagnosticError(at: SourceLocation(file: explicit, line: 1, column: 1), "config file not found")

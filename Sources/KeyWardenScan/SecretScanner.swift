@@ -17,6 +17,9 @@ public final class SecretScanner: Sendable {
     private let now: Date
     /// Markers without reason, owner and expiry do not suppress.
     private let requireSuppressionMetadata: Bool
+    /// Findings carry their match and lines: a gitleaks config's allowlists may test them, and
+    /// `.gitleaksignore` fingerprints count the line a match starts on.
+    private let keepsMatchContext: Bool
 
     public init(compiled: CompiledRuleSet, configuration: ScanConfiguration = ScanConfiguration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
@@ -28,6 +31,7 @@ public final class SecretScanner: Sendable {
         self.workers = workers
         self.now = configuration.now ?? Date()
         self.requireSuppressionMetadata = configuration.requireSuppressionMetadata
+        self.keepsMatchContext = configuration.gitleaks != nil || configuration.gitleaksIgnore != nil
     }
 
     /// One worker thread's state.
@@ -68,6 +72,8 @@ public final class SecretScanner: Sendable {
         let secret: String
         /// Where it is in the buffer: the secret itself, or the encoded text it was decoded from.
         let range: Range<Int>
+        /// The rule's whole match (the encoded text, for a decoded secret).
+        let match: Range<Int>
         let entropy: Double
         let decodedFrom: String?
         /// A marker that would allow it, past its `until`.
@@ -85,7 +91,7 @@ public final class SecretScanner: Sendable {
             // A catch-all match on encoded text gives way to what its decoded form revealed.
             if compiled.rules[match.ruleIndex].catchAll, decodedRanges.contains(where: { $0.overlaps(match.secret) }) { return nil }
             return Candidate(rule: match.ruleIndex, secret: String(decoding: UnsafeRawBufferPointer(rebasing: buffer[match.secret]), as: UTF8.self),
-                             range: match.secret, entropy: match.entropy, decodedFrom: nil)
+                             range: match.secret, match: match.match, entropy: match.entropy, decodedFrom: nil)
         }
         // A decoded match on bytes a plain finding already covers is that finding again (the same
         // rule, or a catch-all seeing a specific token's value), unless it is a more precise rule.
@@ -95,7 +101,7 @@ public final class SecretScanner: Sendable {
             }
         }
         return plain + kept.map {
-            Candidate(rule: $0.ruleIndex, secret: String(decoding: $0.secret, as: UTF8.self), range: $0.encodedRange,
+            Candidate(rule: $0.ruleIndex, secret: String(decoding: $0.secret, as: UTF8.self), range: $0.encodedRange, match: $0.encodedRange,
                       entropy: $0.entropy, decodedFrom: $0.encoding)
         }
     }
@@ -128,9 +134,17 @@ public final class SecretScanner: Sendable {
         let rule = compiled.rules[candidate.rule]
         let start = lines.position(of: candidate.range.lowerBound, in: buffer)
         let end = lines.position(of: max(candidate.range.lowerBound, candidate.range.upperBound - 1), in: buffer)
-        return Finding(rule: rule.id, description: rule.description, severity: rule.severity,
-                       line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                       secret: candidate.secret, entropy: (candidate.entropy * 1000).rounded() / 1000, decodedFrom: candidate.decodedFrom)
+        var found = Finding(rule: rule.id, description: rule.description, severity: rule.severity,
+                            line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                            secret: candidate.secret, entropy: (candidate.entropy * 1000).rounded() / 1000, decodedFrom: candidate.decodedFrom)
+        if keepsMatchContext {
+            let first = lines.lineRange(lines.lineNumber(at: candidate.match.lowerBound), in: buffer)
+            let last = lines.lineRange(lines.lineNumber(at: max(candidate.match.lowerBound, candidate.match.upperBound - 1)), in: buffer)
+            let text = { (range: Range<Int>) in String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+            found.matchContext = MatchContext(match: text(candidate.match), lines: text(first.lowerBound..<max(first.lowerBound, last.upperBound)),
+                                              line: lines.lineNumber(at: candidate.match.lowerBound) + 1)
+        }
+        return found
     }
 
     /// Stage 3: the same secret reached by two overlapping windows (or decoded twice) is one finding.

@@ -9,6 +9,7 @@ import KeyWardenMatching
 import KeyWardenPolicy
 import KeyWardenReport
 import KeyWardenRules
+import KeyWardenScan
 import KeyWardenSupport
 
 struct LintCommand: ParsableCommand {
@@ -16,8 +17,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check policy files and rule packs for errors, with file:line:column for each problem.",
         discussion: """
-        A file with a top-level `rules:` key is read as a rule pack (its patterns are compiled); any \
-        other file as a key policy (Docs/policy.md). Policy diagnostics cover unknown keys (with a \
+        A file with a top-level `rules:` key is read as a rule pack (its patterns are compiled); a \
+        `.toml` file as a gitleaks or betterleaks config, mapped as `extends:` maps it and its regexes \
+        compiled (Docs/gitleaks-config.md); any other file as a key policy (Docs/policy.md). Policy diagnostics cover unknown keys (with a \
         suggestion), wrong types, invalid CIDR networks, permission names the app's provider does \
         not have, waivers without expiry or expiring more than a year ahead, duplicate app names and \
         apps without an owner.
@@ -26,7 +28,7 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Policy files or rule packs to check.")
+    @Argument(help: "Policy files, rule packs or gitleaks configs (.toml) to check.")
     var files: [String]
 
     @Flag(help: "Fail on warnings too.")
@@ -54,6 +56,7 @@ struct LintCommand: ParsableCommand {
     }
 
     private func lint(_ file: String) -> [Diagnostic] {
+        if file.hasSuffix(".toml") { return lintGitleaksConfig(file) }
         let root: YAMLNode
         do {
             root = try YAMLDocument.load(path: file)
@@ -66,6 +69,21 @@ struct LintCommand: ParsableCommand {
             return lintRulePack(file)
         }
         return PolicyLoader.lint(path: file, now: now?.date ?? Date(), vocabulary: PolicyAudit.vocabulary).diagnostics
+    }
+
+    /// Everything `extends:` would refuse: TOML, unmappable keys and regexes, and rules Hyperscan
+    /// or PCRE2 do not compile.
+    private func lintGitleaksConfig(_ file: String) -> [Diagnostic] {
+        do {
+            let config = try GitleaksConfigLoader.load(path: file)
+            _ = try GitleaksFindingFilter(config: config, ignore: nil, roots: [], ruleIDs: [])
+            if !config.rules.isEmpty { _ = try CompiledRuleSet(RuleSet(config.rules.map(\.rule))) }
+            return config.warnings
+        } catch let error as DiagnosticError {
+            return error.diagnostics
+        } catch {
+            return [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "\(error)")]
+        }
     }
 
     private func lintRulePack(_ file: String) -> [Diagnostic] {

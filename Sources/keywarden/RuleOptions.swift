@@ -14,9 +14,10 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Do not read or write the compiled-rule cache (\u{24}XDG_CACHE_HOME/keywarden).")
     var noCache = false
 
-    /// The rules to run; `withExamples` for `rules test`, which runs them (a scan does not, and
-    /// reads the built-in catalogue from the cache without them).
-    func loadRules(extraDirectories: [String] = [], withExamples: Bool = false) throws -> [Rule] {
+    /// The built-in rules (or `--rules`), plus the configuration's rule directories and the
+    /// rules of the gitleaks configs it extends. `withExamples` for `rules test`, which runs
+    /// them (a scan does not, and reads the built-in catalogue from the cache without them).
+    func loadRules(extraDirectories: [String] = [], gitleaks: GitleaksConfig? = nil, withExamples: Bool = false) throws -> [Rule] {
         var rules = if !ruleDirectories.isEmpty {
             try RulePackLoader.load(directories: ruleDirectories)
         } else if noCache || withExamples {
@@ -26,6 +27,10 @@ struct RuleOptions: ParsableArguments {
         }
         if !extraDirectories.isEmpty {
             rules += try RulePackLoader.load(directories: extraDirectories)
+            try RulePackLoader.checkUnique(rules)
+        }
+        if let gitleaks, !gitleaks.rules.isEmpty {
+            rules += gitleaks.rules.map(\.rule)
             try RulePackLoader.checkUnique(rules)
         }
         return rules

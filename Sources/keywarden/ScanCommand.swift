@@ -21,9 +21,10 @@ struct ScanCommand: ParsableCommand {
         files over --max-file-size, and reports every secret found. Secrets are redacted unless \
         --show-secrets is given.
 
-        A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values \
-        and disable or add rules; --staged reads the copy staged in the index, never the work \
-        tree's. Inline markers silence one finding: `keywarden:allow` (also \
+        A .keywarden.yaml at the first scan root (or --config FILE) can skip paths, allow values, \
+        disable or add rules, and extend a gitleaks config (`extends: .gitleaks.toml`: its rules, \
+        allowlists and [extend] path; a .gitleaksignore at the scan root is honoured in any case); \
+        --staged reads the copy staged in the index, never the work tree's. Inline markers silence one finding: `keywarden:allow` (also \
         `gitleaks:allow`, `pragma: allowlist secret`) on its line, `keywarden:allow-next-line` \
         (also `pragma: allowlist nextline secret`) on the line before.
 
@@ -112,9 +113,14 @@ struct ScanCommand: ParsableCommand {
             try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
         }
         configuration.now = report.now?.date
+        for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
-        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories))
+        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks))
             .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        // Built before the scan, so a regex PCRE2 rejects is a configuration error at once.
+        let gitleaksFilter = try GitleaksFindingFilter(config: configuration.gitleaks, ignore: configuration.gitleaksIgnore,
+                                                       roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
+                                                       ruleIDs: Set(ruleSet.rules.map(\.id)))
         let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
 
         var result: ScanResult
@@ -137,7 +143,11 @@ struct ScanCommand: ParsableCommand {
                                                             progress: counter)
             result.skipped = (result.skipped + listing.skipped).sorted()
         }
-        result.findings = try baseline.apply(to: result.findings, quiet: quiet, now: report.now?.date)
+        let filtered = gitleaksFilter.apply(result.findings)
+        if filtered.hidden > 0, !quiet {
+            Terminal.note("\(filtered.hidden) finding\(filtered.hidden == 1 ? "" : "s") hidden by gitleaks allowlists or .gitleaksignore")
+        }
+        result.findings = try baseline.apply(to: filtered.kept, quiet: quiet, now: report.now?.date)
         result.keep(confidence: confidence ?? configuration.confidence ?? .medium)
 
         let duration = report.now == nil ? (ContinuousClock.now - started).seconds : 0

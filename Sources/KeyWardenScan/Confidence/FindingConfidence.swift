@@ -15,7 +15,9 @@ public enum FindingConfidence {
     /// root, a blob's paths in history); `decodedFrom` is set when the value was found inside
     /// base64 or percent-encoded text.
     public static func of(rule: Rule, secret: String, decodedFrom: String?, paths: [String]) -> Confidence {
-        // Any rule: a value typed for documentation is reported, but as the least sure.
+        // A team's own rule (mapped from its gitleaks config) reports what it matches, as gitleaks does.
+        if rule.standalone { return rule.confidence }
+        // Any other rule: a value typed for documentation is reported, but as the least sure.
         if looksLikeDocumentationValue(secret) { return .low }
         guard rule.catchAll else { return rule.confidence }
         // A credential name next to a value inside encoded text is a weak sign: encoded blobs
