@@ -12,7 +12,7 @@ import KeyWardenSupport
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the detection rules, run their self-tests, or write the catalogue document.",
+        abstract: "List the detection rules, run their self-tests, write the catalogue document, or profile their cost.",
         subcommands: [RulesListCommand.self, RulesTestCommand.self, RulesDocsCommand.self, RulesProfileCommand.self]
     )
 }
