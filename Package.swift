@@ -80,7 +80,7 @@ let package = Package(
             "KeyWardenSupport", "KeyWardenRules", "KeyWardenMatching", "KeyWardenInputs", "KeyWardenScan", "KeyWardenHooks",
             "KeyWardenAccounts", "KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAudit", "KeyWardenReportModel",
             "KeyWardenReport", "KeyWardenTestSupport", "KeyWardenFuzzTargets", "KeyWardenVerification", crypto,
-        ]),
+        ], exclude: ["Fixtures"]),  // read by path (PackagePaths), not bundled
         .testTarget(name: "KeyWardenCLITests", dependencies: [
             "keywarden", "KeyWardenSupport", "KeyWardenAccounts", "KeyWardenInventory", "KeyWardenReport", "KeyWardenReportModel",
             "KeyWardenTestSupport",
