@@ -38,6 +38,10 @@ public struct TOMLReader {
     private let scalars: [Unicode.Scalar]
     private let file: String
     private var index = 0
+    /// Arrays and inline tables open around the value being read: a config needs two or three,
+    /// and a bound keeps a hostile file (`[[[[…`) from overflowing the stack.
+    private var depth = 0
+    static let maximumDepth = 32
     private var line = 1
     private var column = 1
 
@@ -227,6 +231,11 @@ public struct TOMLReader {
     private mutating func value() throws -> TOMLNode {
         let start = here
         guard let scalar = peek else { throw fail("expected a value") }
+        if scalar == "[" || scalar == "{" {
+            guard depth < Self.maximumDepth else { throw fail("arrays and inline tables nested deeper than \(Self.maximumDepth)") }
+            depth += 1
+        }
+        defer { if scalar == "[" || scalar == "{" { depth -= 1 } }
         switch scalar {
         case "\"":
             if lookingAt("\"\"\"") { return TOMLNode(value: .string(try multilineBasic()), location: start, literalContentColumn: nil) }

@@ -130,6 +130,9 @@ import Testing
         ("a = 1 b = 2\n", 1, 7, "end of the line"),
         ("x = 1\n[[x]]\n", 2, 1, "not an array of tables"),
         ("= 3\n", 1, 1, "expected a key"),
+        // Found by the gitleaks-config fuzz target: unbounded nesting overflowed the stack.
+        ("a = " + String(repeating: "[", count: 40) + "\n", 1, 37, "nested deeper than 32"),
+        ("a = " + String(repeating: "{b = ", count: 40) + "\n", 1, 165, "nested deeper than 32"),
     ])
     func locatesErrors(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let error = try #require(throws: DiagnosticError.self) { try TOMLReader.parse(text, file: "e.toml") }
