@@ -35,20 +35,9 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 # ---------------------------------------------------------------- 1. staged latency
 echo "== staged scan: one changed file in a 10,000-file repository"
 REPO=$WORK/staged-repo
-python3 - "$REPO" <<'PY'
-import os, sys
-root = sys.argv[1]
-for i in range(10_000):
-    directory = os.path.join(root, f"pkg{i // 100:03d}")
-    os.makedirs(directory, exist_ok=True)
-    with open(os.path.join(directory, f"module_{i}.py"), "w") as handle:
-        handle.write("".join(f"def function_{i}_{j}(value):\n    return value * {j} + {i}\n\n" for j in range(12)))
-PY
-git -C "$REPO" init -q -b main
-git -C "$REPO" add -A
-git -C "$REPO" commit -q -m "10,000 files"
-printf 'def added(value):\n    return value + 1\n' >> "$REPO/pkg050/module_5000.py"
-git -C "$REPO" add pkg050/module_5000.py
+# shellcheck source=lib/staged_repo.sh
+. "$ROOT/Benchmarks/lib/staged_repo.sh"
+make_staged_repo "$REPO"
 (cd "$REPO" && "$BIN" scan --staged >/dev/null && "$BIN" scan --staged >/dev/null)  # warms the rule cache
 for _ in $(seq "$RUNS"); do
     start=$(now_ns)

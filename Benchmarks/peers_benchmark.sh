@@ -342,20 +342,9 @@ fi
 if wants staged; then
 say "staged scan: one changed file in a 10,000-file repository"
 STAGED=$WORK/staged-repo
-python3 - "$STAGED" <<'PY'
-import os, sys
-root = sys.argv[1]
-for i in range(10_000):
-    directory = os.path.join(root, f"pkg{i // 100:03d}")
-    os.makedirs(directory, exist_ok=True)
-    with open(os.path.join(directory, f"module_{i}.py"), "w") as handle:
-        handle.write("".join(f"def function_{i}_{j}(value):\n    return value * {j} + {i}\n\n" for j in range(12)))
-PY
-git -C "$STAGED" init -q -b main
-git -C "$STAGED" add -A
-git -C "$STAGED" commit -q -m "10,000 files"
-printf 'def added(value):\n    return value + 1\n' >> "$STAGED/pkg050/module_5000.py"
-git -C "$STAGED" add pkg050/module_5000.py
+# shellcheck source=lib/staged_repo.sh
+. "$ROOT/Benchmarks/lib/staged_repo.sh"
+make_staged_repo "$STAGED"
 QUIET_RUNS=1
 for tool in "${TOOLS[@]}"; do
     [ -n "${EXE[$tool]}" ] || continue
