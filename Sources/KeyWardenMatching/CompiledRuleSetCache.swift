@@ -76,7 +76,29 @@ public struct CompiledRuleSetCache: Sendable {
     }
 
     func entry(for ruleSet: RuleSet) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
-        let file = path(for: ruleSet)
+        let body: ArraySlice<UInt8>
+        switch verifiedBody(at: path(for: ruleSet), key: key(for: ruleSet), magic: Self.magic, minimumLength: 8) {
+        case let .success(verified): body = verified
+        case let .failure(refusal): return .failure(refusal)
+        }
+        // Content: the plans' length (4 bytes, little-endian), the plans (JSON), the database.
+        let start = body.startIndex
+        let planLength = Int(body[start]) | Int(body[start + 1]) << 8 | Int(body[start + 2]) << 16 | Int(body[start + 3]) << 24
+        let plansStart = start + 4
+        guard planLength <= body.count - 4,
+              let plans = try? JSONDecoder().decode([RuleMatchPlan].self, from: Data(body[plansStart..<(plansStart + planLength)]))
+        else { return .failure(.refused("unreadable plans")) }
+        if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
+        guard let database = try? HyperscanDatabase.deserialize(Array(body[(plansStart + planLength)...])) else {
+            return .failure(.refused("the database does not deserialize"))
+        }
+        return .success((database, plans))
+    }
+
+    /// An entry's content after its magic, read privately and checked: the directory and file
+    /// ours and not writable by others, the magic right, the trailing digest over key and
+    /// content matching.
+    private func verifiedBody(at file: String, key: String, magic: [UInt8], minimumLength: Int) -> Result<ArraySlice<UInt8>, Refusal> {
         guard access(file, F_OK) == 0 || errno != ENOENT else { return .failure(.missing) }
         if let problem = Self.ownershipProblem(at: directory, directory: true) { return .failure(.refused(problem)) }
         let bytes: [UInt8]
@@ -84,23 +106,23 @@ public struct CompiledRuleSetCache: Sendable {
         case let .success(read): bytes = read
         case let .failure(refusal): return .failure(refusal)
         }
-        let key = key(for: ruleSet)
-        guard bytes.count > 8 + Self.digestLength, Array(bytes[0..<4]) == Self.magic else {
+        guard bytes.count > magic.count + minimumLength + Self.digestLength, Array(bytes.prefix(magic.count)) == magic else {
             return .failure(.refused("not a keywarden cache file"))
         }
         let body = bytes[..<(bytes.count - Self.digestLength)]
         guard Array(bytes[(bytes.count - Self.digestLength)...]) == Self.digest(key: key, body: body) else {
             return .failure(.refused("digest mismatch (modified, or another rule set's entry)"))
         }
-        let planLength = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
-        guard planLength <= body.count - 8,
-              let plans = try? JSONDecoder().decode([RuleMatchPlan].self, from: Data(body[8..<(8 + planLength)]))
-        else { return .failure(.refused("unreadable plans")) }
-        if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
-        guard let database = try? HyperscanDatabase.deserialize(Array(body[(8 + planLength)...])) else {
-            return .failure(.refused("the database does not deserialize"))
-        }
-        return .success((database, plans))
+        return .success(body.dropFirst(magic.count))
+    }
+
+    /// Writes `magic + content + digest` to `file` in the private directory; nothing when the
+    /// directory cannot be made private.
+    private func storeEntry(_ content: [UInt8], magic: [UInt8], key: String, to file: String) {
+        var bytes = magic + content
+        bytes += Self.digest(key: key, body: bytes[...])
+        guard makePrivateDirectory() else { return }
+        Self.writeAtomically(bytes, to: file, in: directory)
     }
 
     /// Why `plans` cannot belong to `ruleSet`, or nil. The digest already binds an entry to its
@@ -178,13 +200,9 @@ public struct CompiledRuleSetCache: Sendable {
     func store(_ database: HyperscanDatabase, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
         guard let serialized = try? database.serialize(), let planData = try? JSONEncoder().encode(plans) else { return }
         let length = UInt32(planData.count)
-        var bytes = Self.magic
-        bytes += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
-        bytes += planData
-        bytes += serialized
-        bytes += Self.digest(key: key(for: ruleSet), body: bytes[...])
-        guard makePrivateDirectory() else { return }
-        Self.writeAtomically(bytes, to: path(for: ruleSet), in: directory)
+        let content = [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+            + Array(planData) + serialized
+        storeEntry(content, magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
     }
 
     // MARK: the parsed built-in catalogue
@@ -198,20 +216,14 @@ public struct CompiledRuleSetCache: Sendable {
     public func builtinRulesForScanning(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
         let key = Self.builtinRulesKey()
         let path = (directory as NSString).appendingPathComponent(key + ".rules")
-        if case let .success(bytes) = Self.readPrivateFile(path), bytes.count > Self.rulesMagic.count + Self.digestLength,
-           Array(bytes.prefix(Self.rulesMagic.count)) == Self.rulesMagic {
-            let body = bytes.dropLast(Self.digestLength)
-            if Array(bytes.suffix(Self.digestLength)) == Self.digest(key: key, body: body),
-               let rules = try? JSONDecoder().decode([Rule].self, from: Data(body.dropFirst(Self.rulesMagic.count))) {
-                return rules
-            }
+        if case let .success(content) = verifiedBody(at: path, key: key, magic: Self.rulesMagic, minimumLength: 0),
+           let rules = try? JSONDecoder().decode([Rule].self, from: Data(content)) {
+            return rules
         }
         let rules = try parse().map(\.forScanning)
-        guard let encoded = try? JSONEncoder().encode(rules) else { return rules }
-        var bytes = Self.rulesMagic + Array(encoded)
-        bytes += Self.digest(key: key, body: bytes[...])
-        guard makePrivateDirectory() else { return rules }
-        Self.writeAtomically(bytes, to: path, in: directory)
+        if let encoded = try? JSONEncoder().encode(rules) {
+            storeEntry(Array(encoded), magic: Self.rulesMagic, key: key, to: path)
+        }
         return rules
     }
 
