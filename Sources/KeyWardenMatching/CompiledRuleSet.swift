@@ -47,6 +47,12 @@ public final class CompiledRuleSet: Sendable {
         cache?.store(database, plans: plans, for: ruleSet)
     }
 
+    /// The rule set from `cache`, or nil when the cache has no entry for it.
+    public convenience init?(cached ruleSet: RuleSet, cache: CompiledRuleSetCache) {
+        guard !ruleSet.rules.isEmpty, let cached = cache.load(for: ruleSet) else { return nil }
+        self.init(ruleSet, database: cached.database, plans: cached.plans)
+    }
+
     /// Regexes start empty: the fresh-compile path stores the ones it built, a cached rule set
     /// builds them on first hit.
     init(_ ruleSet: RuleSet, database: HyperscanDatabase?, plans: [RuleMatchPlan]) {

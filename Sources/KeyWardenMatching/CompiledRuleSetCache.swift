@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KeyWardenRules
+import KeyWardenSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,27 +46,28 @@ public struct CompiledRuleSetCache: Sendable {
         return SHA256.hash(data: Data(material.utf8)).hexString
     }
 
-    func path(for ruleSet: RuleSet) -> String {
-        (directory as NSString).appendingPathComponent(key(for: ruleSet) + ".hsdb")
-    }
+    func path(for ruleSet: RuleSet) -> String { path(key: key(for: ruleSet)) }
 
-    // File layout: magic, UInt32 little-endian length of the JSON-encoded plans, the plans, the
+    private func path(key: String) -> String { (directory as NSString).appendingPathComponent(key + ".hsdb") }
+
+    // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, the
     // serialized database, then SHA-256 over the key and everything before it (32 bytes).
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 3
+    private static let formatVersion = 4
     private static let digestLength = 32
     /// A cache file larger than this is not one we wrote (databases are a few MiB at most).
     private static let maximumFileSize = 256 << 20
 
     /// The cached entry, or nil (a miss). A missing file is silent; a refused one is warned about.
     func load(for ruleSet: RuleSet) -> (database: HyperscanDatabase, plans: [RuleMatchPlan])? {
-        switch entry(for: ruleSet) {
+        let key = key(for: ruleSet)
+        switch entry(for: ruleSet, key: key) {
         case let .success(entry):
             return entry
         case .failure(.missing):
             return nil
         case let .failure(.refused(reason)):
-            warn("ignoring compiled-rule cache \(path(for: ruleSet)): \(reason); compiling the rules instead")
+            warn("ignoring compiled-rule cache \(path(key: key)): \(reason); compiling the rules instead")
             return nil
         }
     }
@@ -76,44 +78,51 @@ public struct CompiledRuleSetCache: Sendable {
     }
 
     func entry(for ruleSet: RuleSet) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
-        let body: ArraySlice<UInt8>
-        switch verifiedBody(at: path(for: ruleSet), key: key(for: ruleSet), magic: Self.magic, minimumLength: 8) {
-        case let .success(verified): body = verified
-        case let .failure(refusal): return .failure(refusal)
-        }
-        // Content: the plans' length (4 bytes, little-endian), the plans (JSON), the database.
-        let start = body.startIndex
-        let planLength = Int(body[start]) | Int(body[start + 1]) << 8 | Int(body[start + 2]) << 16 | Int(body[start + 3]) << 24
-        let plansStart = start + 4
-        guard planLength <= body.count - 4,
-              let plans = try? JSONDecoder().decode([RuleMatchPlan].self, from: Data(body[plansStart..<(plansStart + planLength)]))
-        else { return .failure(.refused("unreadable plans")) }
-        if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
-        guard let database = try? HyperscanDatabase.deserialize(Array(body[(plansStart + planLength)...])) else {
-            return .failure(.refused("the database does not deserialize"))
-        }
-        return .success((database, plans))
+        entry(for: ruleSet, key: key(for: ruleSet))
     }
 
-    /// An entry's content after its magic, read privately and checked: the directory and file
-    /// ours and not writable by others, the magic right, the trailing digest over key and
-    /// content matching.
-    private func verifiedBody(at file: String, key: String, magic: [UInt8], minimumLength: Int) -> Result<ArraySlice<UInt8>, Refusal> {
+    private func entry(for ruleSet: RuleSet, key: String) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
+        // Content: the plans' length (4 bytes, little-endian), the plans (compact binary), the database.
+        let verified = verifiedBody(at: path(key: key), key: key, magic: Self.magic, minimumLength: 8) { body in
+            let planLength = Int(body[0]) | Int(body[1]) << 8 | Int(body[2]) << 16 | Int(body[3]) << 24
+            guard planLength <= body.count - 4, let plans = try? Self.decodePlans(Array(body[4..<(4 + planLength)])) else {
+                return Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal>.failure(.refused("unreadable plans"))
+            }
+            if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
+            guard let database = try? HyperscanDatabase.deserialize(UnsafeRawBufferPointer(rebasing: body[(4 + planLength)...])) else {
+                return .failure(.refused("the database does not deserialize"))
+            }
+            return .success((database, plans))
+        }
+        return verified.flatMap { $0 }
+    }
+
+    /// What `read` makes of an entry's content after its magic, when the entry checks out: the
+    /// directory and file ours and not writable by others, the magic right, the trailing digest
+    /// over key and content matching. `read` runs while the digest is computed (the two take
+    /// about as long on a compiled database) and its value is dropped unless the digest matches:
+    /// nothing read from an entry is used before it is verified.
+    private func verifiedBody<Value>(at file: String, key: String, magic: [UInt8], minimumLength: Int,
+                                     read: (UnsafeRawBufferPointer) -> Value) -> Result<Value, Refusal> {
         guard access(file, F_OK) == 0 || errno != ENOENT else { return .failure(.missing) }
         if let problem = Self.ownershipProblem(at: directory, directory: true) { return .failure(.refused(problem)) }
-        let bytes: [UInt8]
-        switch Self.readPrivateFile(file) {
-        case let .success(read): bytes = read
+        let mapped: MappedFile
+        switch Self.mapPrivateFile(file) {
+        case let .success(file): mapped = file
         case let .failure(refusal): return .failure(refusal)
         }
-        guard bytes.count > magic.count + minimumLength + Self.digestLength, Array(bytes.prefix(magic.count)) == magic else {
+        let bytes = mapped.bytes
+        guard bytes.count > magic.count + minimumLength + Self.digestLength, bytes.prefix(magic.count).elementsEqual(magic) else {
             return .failure(.refused("not a keywarden cache file"))
         }
-        let body = bytes[..<(bytes.count - Self.digestLength)]
-        guard Array(bytes[(bytes.count - Self.digestLength)...]) == Self.digest(key: key, body: body) else {
-            return .failure(.refused("digest mismatch (modified, or another rule set's entry)"))
+        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - Self.digestLength)])
+        let stored = bytes[(bytes.count - Self.digestLength)...]
+        let (matches, value) = withoutActuallyEscaping(read) { read in
+            BothAtOnce.run({ stored.elementsEqual(Self.digest(key: key, body: body)) },
+                           { read(UnsafeRawBufferPointer(rebasing: body[magic.count...])) })
         }
-        return .success(body.dropFirst(magic.count))
+        guard matches else { return .failure(.refused("digest mismatch (modified, or another rule set's entry)")) }
+        return withExtendedLifetime(mapped) { .success(value) }
     }
 
     /// Writes `magic + content + digest` to `file` in the private directory; nothing when the
@@ -150,10 +159,15 @@ public struct CompiledRuleSetCache: Sendable {
     }
 
     private static func digest(key: String, body: ArraySlice<UInt8>) -> [UInt8] {
+        body.withUnsafeBytes { digest(key: key, body: $0) }
+    }
+
+    private static func digest(key: String, body: UnsafeRawBufferPointer) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: Data(key.utf8))
-        hasher.update(data: Data([0]))
-        hasher.update(data: Data(body))
+        var key = key
+        key.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: body)
         return Array(hasher.finalize())
     }
 
@@ -175,8 +189,11 @@ public struct CompiledRuleSetCache: Sendable {
         return nil
     }
 
-    /// Reads a cache file without following a symbolic link, checking the opened file itself.
-    private static func readPrivateFile(_ path: String) -> Result<[UInt8], Refusal> {
+    /// Maps a cache file read-only without following a symbolic link, checking the opened file
+    /// itself. Mapped rather than read: the compiled database is megabytes a pre-commit scan
+    /// would otherwise copy. Entries are replaced by rename, never rewritten in place, so a
+    /// mapped entry does not change under the reader.
+    private static func mapPrivateFile(_ path: String) -> Result<MappedFile, Refusal> {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : .refused("cannot open (\(String(cString: strerror(errno)))); a symbolic link?"))
@@ -186,23 +203,44 @@ public struct CompiledRuleSetCache: Sendable {
         guard fstat(descriptor, &info) == 0 else { return .failure(.refused("cannot stat")) }
         if let problem = ownershipProblem(info, path: path, directory: false) { return .failure(.refused(problem)) }
         guard Int(info.st_size) <= maximumFileSize else { return .failure(.refused("file too large")) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return .failure(.refused("short read")) }
-            filled += count
-        }
-        return .success(bytes)
+        guard let mapped = MappedFile(descriptor: descriptor, count: Int(info.st_size)) else { return .failure(.refused("cannot map")) }
+        return .success(mapped)
     }
 
     func store(_ database: HyperscanDatabase, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
-        guard let serialized = try? database.serialize(), let planData = try? JSONEncoder().encode(plans) else { return }
+        guard let serialized = try? database.serialize() else { return }
+        let planData = Self.encodePlans(plans)
         let length = UInt32(planData.count)
         let content = [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
             + Array(planData) + serialized
         storeEntry(content, magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
+    }
+
+    /// Plans as flags, lookback and secret group each, in rule order.
+    static func encodePlans(_ plans: [RuleMatchPlan]) -> [UInt8] {
+        var writer = CompactBinaryWriter()
+        writer.write(plans.count)
+        for plan in plans {
+            writer.write(Int(plan.flags.rawValue))
+            writer.write(plan.lookback)
+            writer.write(plan.secretGroup)
+        }
+        return writer.bytes
+    }
+
+    static func decodePlans(_ bytes: [UInt8]) throws -> [RuleMatchPlan] {
+        var reader = CompactBinaryReader(bytes)
+        let count = try reader.readCount()
+        var plans: [RuleMatchPlan] = []
+        plans.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = reader.offset
+            guard let flags = UInt32(exactly: try reader.readInt()) else { throw CompactBinaryReader.Malformed(offset: start) }
+            plans.append(RuleMatchPlan(flags: HyperscanFlags(rawValue: flags), lookback: try reader.readInt(),
+                                       secretGroup: try reader.readInt()))
+        }
+        guard reader.isAtEnd else { throw CompactBinaryReader.Malformed(offset: reader.offset) }
+        return plans
     }
 
     // MARK: the parsed built-in catalogue
@@ -216,14 +254,13 @@ public struct CompiledRuleSetCache: Sendable {
     public func builtinRulesForScanning(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
         let key = Self.builtinRulesKey()
         let path = (directory as NSString).appendingPathComponent(key + ".rules")
-        if case let .success(content) = verifiedBody(at: path, key: key, magic: Self.rulesMagic, minimumLength: 0),
-           let rules = try? JSONDecoder().decode([Rule].self, from: Data(content)) {
+        if case let .success(decoded) = verifiedBody(at: path, key: key, magic: Self.rulesMagic, minimumLength: 0,
+                                                     read: { try? RuleBinaryFormat.decode(Array($0)) }),
+           let rules = decoded {
             return rules
         }
         let rules = try parse().map(\.forScanning)
-        if let encoded = try? JSONEncoder().encode(rules) {
-            storeEntry(Array(encoded), magic: Self.rulesMagic, key: key, to: path)
-        }
+        storeEntry(RuleBinaryFormat.encode(rules), magic: Self.rulesMagic, key: key, to: path)
         return rules
     }
 
@@ -233,10 +270,22 @@ public struct CompiledRuleSetCache: Sendable {
         var hasher = SHA256()
         hasher.update(data: Data(BuiltinRules.contentKey.utf8))
         var info = stat()
-        if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
+        if let executable = runningExecutable(), stat(executable, &info) == 0 {
             hasher.update(data: Data("\(executable)\0\(info.st_size)\0\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)".utf8))
         }
         return "rules-" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// This process's executable. On Linux from /proc, not `Bundle.main`: making the main bundle
+    /// lists the executable's directory, which costs a pre-commit scan milliseconds in a large
+    /// bin directory.
+    private static func runningExecutable() -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        #endif
+        return Bundle.main.executablePath
     }
 
     /// mkdir 0700 (this user's cache); an existing directory must already be private.
@@ -270,7 +319,55 @@ public struct CompiledRuleSetCache: Sendable {
     }
 }
 
-/// The C `read`, named apart from `CompiledRuleSetCache.entry(for:)`'s neighbours.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
+/// A file mapped read-only and populated up front (one kernel call instead of a page fault per
+/// page), unmapped when released.
+private final class MappedFile {
+    let bytes: UnsafeRawBufferPointer
+
+    init?(descriptor: Int32, count: Int) {
+        guard count > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let address = mmap(nil, count, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: address, count: count)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
+
+/// Two pieces of work on two threads, both results returned.
+private enum BothAtOnce {
+    static func run<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let box = Box(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { box.firstValue = box.first() } else { box.secondValue = box.second() }
+                }
+                return (box.firstValue!, box.secondValue!)
+            }
+        }
+    }
+
+    /// The work and its results; each result slot is written by one thread and read only after
+    /// `concurrentPerform` has joined both, and the work does not outlive `run`.
+    private final class Box<First, Second>: @unchecked Sendable {
+        let first: () -> First
+        let second: () -> Second
+        var firstValue: First?
+        var secondValue: Second?
+
+        init(first: @escaping () -> First, second: @escaping () -> Second) {
+            self.first = first
+            self.second = second
+        }
+    }
 }

@@ -5,13 +5,18 @@ import KeyWardenSupport
 /// The rules a scan runs, in a fixed order, with a digest of their content.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// SHA-256 over everything that affects matching, hex. Identifies the rules in reports and
+    /// caches; computed once, as the cache key and the report both need it.
+    public let contentHash: String
 
     public init(_ rules: [Rule]) {
         self.rules = rules.sorted { $0.id < $1.id }
+        contentHash = Self.contentHash(of: self.rules)
     }
 
     /// Rules without the disabled ids; unknown ids are errors so typos do not silently keep a rule on.
     public func disabling(_ ids: [String], at location: SourceLocation? = nil) throws -> RuleSet {
+        guard !ids.isEmpty else { return self }
         let known = Set(rules.map(\.id))
         for id in ids where !known.contains(id) {
             let place = location ?? SourceLocation(file: "<config>", line: 1, column: 1)
@@ -20,15 +25,14 @@ public struct RuleSet: Sendable {
         return RuleSet(rules.filter { !ids.contains($0.id) })
     }
 
-    /// SHA-256 over everything that affects matching, hex. Identifies the rules in reports and caches.
-    public var contentHash: String {
+    private static func contentHash(of rules: [Rule]) -> String {
         var hasher = SHA256()
         for rule in rules {
-            for field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
-                          rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
-                          rule.contextKeywords.joined(separator: ","), rule.paths.joined(separator: ",")] {
-                hasher.update(data: Data(field.utf8))
-                hasher.update(data: Data([0]))
+            for var field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
+                              rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
+                              rule.contextKeywords.joined(separator: ","), rule.paths.joined(separator: ",")] {
+                field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
             }
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()

@@ -73,11 +73,13 @@ public final class HyperscanDatabase: @unchecked Sendable {
 
     /// Rebuilds a database from `serialize()` output. Corrupt or foreign bytes throw; they never crash.
     public static func deserialize(_ bytes: [UInt8]) throws -> HyperscanDatabase {
+        try bytes.withUnsafeBytes { try deserialize($0) }
+    }
+
+    public static func deserialize(_ buffer: UnsafeRawBufferPointer) throws -> HyperscanDatabase {
         var database: OpaquePointer?
-        let rc = bytes.withUnsafeBytes { buffer -> hs_error_t in
-            guard let base = buffer.baseAddress else { return HS_INVALID }
-            return hs_deserialize_database(base.assumingMemoryBound(to: CChar.self), buffer.count, &database)
-        }
+        guard let base = buffer.baseAddress else { throw HyperscanError(code: HS_INVALID, message: "deserialize", expression: -1) }
+        let rc = hs_deserialize_database(base.assumingMemoryBound(to: CChar.self), buffer.count, &database)
         guard rc == HS_SUCCESS, let database else { throw HyperscanError(code: rc, message: "deserialize", expression: -1) }
         return HyperscanDatabase(raw: database)
     }

@@ -118,10 +118,14 @@ import Testing
         _ = try CompiledRuleSet(ruleSet, cache: cache)
         let file = cache.path(for: ruleSet)
         // Point the rule's secret at a group that does not exist: before digests, that silenced it.
-        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: Unicode.ASCII.self)
-        #expect(text.contains("\"secretGroup\":0"))
-        let edited = Data(text.replacingOccurrences(of: "\"secretGroup\":0", with: "\"secretGroup\":7").utf8)
-        try edited.write(to: URL(fileURLWithPath: file))
+        // Layout: magic, plans length (4 bytes), plans; the one plan's secret group is its last byte.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        let planLength = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
+        let plans = try CompiledRuleSetCache.decodePlans(Array(bytes[8..<(8 + planLength)]))
+        #expect(plans.map(\.secretGroup) == [0])
+        bytes[8 + planLength - 1] = 14  // zigzag 7
+        #expect(try CompiledRuleSetCache.decodePlans(Array(bytes[8..<(8 + planLength)])).map(\.secretGroup) == [7])
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(cache.load(for: ruleSet) == nil)
         #expect(warnings.all.count == 1)
         #expect(warnings.all.first?.contains("digest mismatch") == true)
