@@ -12,8 +12,9 @@ CORPUS=${1:-/tmp/keywarden-accuracy-corpus}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --package-path "$ROOT" >&2
-BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/keywarden
+# shellcheck source=lib/release_build.sh
+. "$ROOT/Benchmarks/lib/release_build.sh"
+BIN=$(release_binary "$ROOT")
 if [ ! -f "$CORPUS/truth.jsonl" ]; then
     rm -rf "$CORPUS"
     python3 "$BENCH_DIR/make_corpus.py" "$CORPUS" >&2

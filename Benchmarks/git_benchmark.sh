@@ -17,7 +17,6 @@ BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
 OUT=${BENCH_OUT:-$ROOT/Benchmarks/out}
 RUNS=${RUNS:-30}
 HISTORY_RUNS=${HISTORY_RUNS:-3}
-BIN=$ROOT/.build/release/keywarden
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
@@ -27,7 +26,9 @@ export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org GIT_COMMITTER_NA
 export XDG_CACHE_HOME=$WORK/cache   # a rule cache of our own, warmed below
 
 echo "== building the release binary"
-(cd "$ROOT" && swift build -c release 2>&1 | tail -1)
+# shellcheck source=lib/release_build.sh
+. "$ROOT/Benchmarks/lib/release_build.sh"
+BIN=$(release_binary "$ROOT")
 
 now_ns() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

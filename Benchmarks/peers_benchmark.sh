@@ -88,8 +88,9 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 # ---------------------------------------------------------------- keywarden and the peers
 if [ -z "$BIN" ]; then
     say "building the release binary"
-    (cd "$ROOT" && swift build -c release 2>&1 | tail -1) >&2
-    BIN=$(cd "$ROOT" && swift build -c release --show-bin-path)/keywarden
+    # shellcheck source=lib/release_build.sh
+    . "$ROOT/Benchmarks/lib/release_build.sh"
+    BIN=$(release_binary "$ROOT")
 fi
 [ -x "$BIN" ] || { say "no keywarden binary at $BIN"; exit 2; }
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")

@@ -14,8 +14,9 @@ CORPUS=${1:-Benchmarks/out/corpus}
 RUNS=${RUNS:-5}
 
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)/keywarden
+# shellcheck source=lib/release_build.sh
+. Benchmarks/lib/release_build.sh
+BIN=$(release_binary "$PWD")
 
 if [ ! -f "$CORPUS/truth.jsonl" ]; then
   rm -rf "$CORPUS"

@@ -112,8 +112,9 @@ python3 "$HERE/prepare.py" tree "$CORPORA/${CREDSWEEPER[0]}" "$CORPORA/${DETECT_
 
 BIN=${1:-${KEYWARDEN_BIN:-}}
 if [ -z "$BIN" ]; then
-    swift build -c release --package-path "$ROOT" >&2
-    BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/keywarden
+    # shellcheck source=../lib/release_build.sh
+    . "$ROOT/Benchmarks/lib/release_build.sh"
+    BIN=$(release_binary "$ROOT")
 fi
 [ -x "$BIN" ] || { say "no keywarden binary at $BIN"; exit 2; }
 

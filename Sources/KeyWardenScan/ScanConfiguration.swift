@@ -64,9 +64,11 @@ public struct ScanConfiguration: Sendable {
     /// must not hide what is staged. Rule directories stay relative to the work tree (or the
     /// repository): they only add rules, so they cannot hide a finding.
     public static func staged(in repository: GitRepository) throws -> ScanConfiguration {
-        guard let bytes = try repository.indexFile(fileName) else {
+        let staged = try repository.indexFiles([fileName, GitleaksIgnore.fileName])
+        let gitleaksIgnore = try staged[GitleaksIgnore.fileName].map { try stagedGitleaksIgnore($0) }
+        guard let bytes = staged[fileName] else {
             var configuration = ScanConfiguration()
-            configuration.gitleaksIgnore = try stagedGitleaksIgnore(in: repository)
+            configuration.gitleaksIgnore = gitleaksIgnore
             return configuration
         }
         let source = ":" + fileName  // git's name for the index's copy
@@ -87,13 +89,12 @@ public struct ScanConfiguration: Sendable {
             return try GitleaksConfigLoader.readFile(path)
         }
         var configuration = try load(try YAMLDocument.parse(text, file: source), source: source, base: base, read: read)
-        configuration.gitleaksIgnore = try stagedGitleaksIgnore(in: repository)
+        configuration.gitleaksIgnore = gitleaksIgnore
         return configuration
     }
 
     /// The index's `.gitleaksignore`, for `--staged`.
-    public static func stagedGitleaksIgnore(in repository: GitRepository) throws -> GitleaksIgnore? {
-        guard let bytes = try repository.indexFile(GitleaksIgnore.fileName) else { return nil }
+    private static func stagedGitleaksIgnore(_ bytes: [UInt8]) throws -> GitleaksIgnore {
         let source = ":" + GitleaksIgnore.fileName
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DiagnosticError(at: SourceLocation(file: source, line: 1, column: 1), "file is not valid UTF-8")

@@ -16,9 +16,59 @@ public struct StagedScanner: Sendable {
     }
 
     public func scan(_ repository: GitRepository) throws -> ScanResult {
-        let files = try StagedChangesSource(repository).files().filter { !skip($0.path) }
-        return try ScanPipeline(scanner: scanner).run(StagedSource(repository: repository, files: files, maxBlobSize: maxBlobSize))
+        try scan(repository, staged: try StagedChanges.read(repository, maxBlobSize: maxBlobSize))
     }
+
+    /// Scans `staged`, read by the caller (ahead of time, while the rules loaded).
+    public func scan(_ repository: GitRepository, staged: StagedChanges) throws -> ScanResult {
+        let files = staged.files.filter { !skip($0.path) }
+        return try ScanPipeline(scanner: scanner).run(StagedSource(repository: repository, files: files, maxBlobSize: maxBlobSize,
+                                                                   contents: staged.contents))
+    }
+}
+
+/// The staged files and, for a change of a few files, their contents: a pre-commit scan reads
+/// both on a thread of its own while its rules load, so the two git processes cost no wall time.
+public struct StagedChanges: Sendable {
+    public let files: [StagedChangesSource.StagedFile]
+    /// Each blob's content by blob id, as `GitBlobContentReader` gives it; nil when not read
+    /// ahead (too many files, or git failed: the scan then reads again and meets the error).
+    let contents: [String: ContentOutcome]?
+
+    /// Changes of more files, or more bytes, than this are streamed by the scan's workers instead
+    /// of held in memory.
+    static let readAheadLimit = 32
+    static let readAheadBytes = 64 << 20
+
+    public static func read(_ repository: GitRepository, maxBlobSize: Int) throws -> StagedChanges {
+        let files = try StagedChangesSource(repository).files()
+        guard !files.isEmpty, files.count <= readAheadLimit else { return StagedChanges(files: files, contents: nil) }
+        let ids = files.map(\.blob)
+        guard let reader = try? GitBlobContentReader(repository, ids: ids, maxSize: maxBlobSize) else {
+            return StagedChanges(files: files, contents: nil)
+        }
+        var contents: [String: ContentOutcome] = [:]
+        var bytes = 0
+        for id in ids {
+            guard let outcome = try? reader.next() else { return StagedChanges(files: files, contents: nil) }
+            if case let .text(text) = outcome { bytes += text.count }
+            guard bytes <= readAheadBytes else { return StagedChanges(files: files, contents: nil) }
+            contents[id] = outcome
+        }
+        guard (try? reader.finish()) != nil else { return StagedChanges(files: files, contents: nil) }
+        return StagedChanges(files: files, contents: contents)
+    }
+}
+
+/// Contents read ahead, served in the order a worker asks for them.
+private final class ReadAheadContentReader: ContentReader {
+    private var outcomes: [ContentOutcome]
+
+    init(_ outcomes: [ContentOutcome]) { self.outcomes = outcomes.reversed() }
+
+    func next() throws -> ContentOutcome { outcomes.removeLast() }
+
+    func finish() throws {}
 }
 
 /// The index's version of each staged file. The whole blob is scanned, not just the added
@@ -28,11 +78,16 @@ struct StagedSource: ScanSource {
     let repository: GitRepository
     let files: [StagedChangesSource.StagedFile]
     let maxBlobSize: Int
+    var contents: [String: ContentOutcome]? = nil
 
     var count: Int { files.count }
 
     func reader(for indices: [Int]) throws -> any ContentReader {
-        try GitBlobContentReader(repository, ids: indices.map { files[$0].blob }, maxSize: maxBlobSize)
+        if let contents {
+            let outcomes = indices.compactMap { contents[files[$0].blob] }
+            if outcomes.count == indices.count { return ReadAheadContentReader(outcomes) }
+        }
+        return try GitBlobContentReader(repository, ids: indices.map { files[$0].blob }, maxSize: maxBlobSize)
     }
 
     func label(of index: Int) -> String { files[index].path }

@@ -49,9 +49,14 @@ struct GitScanOptions: ParsableArguments {
     }
 
     /// Scans the history or the staged changes of `repository`.
-    func scan(_ repository: GitRepository, scanner: SecretScanner, configuration: ScanConfiguration, maxBlobSize: Int) throws -> ScanResult {
+    func scan(_ repository: GitRepository, scanner: SecretScanner, configuration: ScanConfiguration, maxBlobSize: Int,
+              stagedChanges: BackgroundWork<StagedChanges>? = nil) throws -> ScanResult {
         let skip: @Sendable (String) -> Bool = { [configuration] in configuration.skips($0) }
-        if staged { return try StagedScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip).scan(repository) }
+        if staged {
+            let scanner = StagedScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip)
+            guard let stagedChanges else { return try scanner.scan(repository) }
+            return try scanner.scan(repository, staged: try stagedChanges.value())
+        }
         let progress = ProgressLine.forStandardError(label: "scanning history")
         defer { progress?.finish() }
         return try GitHistoryScanner(scanner: scanner, maxBlobSize: maxBlobSize, skip: skip)

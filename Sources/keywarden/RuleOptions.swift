@@ -18,13 +18,23 @@ struct RuleOptions: ParsableArguments {
     /// rules of the gitleaks configs it extends. `withExamples` for `rules test`, which runs
     /// them (a scan does not, and reads the built-in catalogue from the cache without them).
     func loadRules(extraDirectories: [String] = [], gitleaks: GitleaksConfig? = nil, withExamples: Bool = false) throws -> [Rule] {
-        var rules = if !ruleDirectories.isEmpty {
+        try loadRules(base: loadBaseRules(withExamples: withExamples), extraDirectories: extraDirectories, gitleaks: gitleaks)
+    }
+
+    /// The built-in rules, or those of `--rules`.
+    func loadBaseRules(withExamples: Bool = false) throws -> [Rule] {
+        if !ruleDirectories.isEmpty {
             try RulePackLoader.load(directories: ruleDirectories)
         } else if noCache || withExamples {
             try BuiltinRules.load()
         } else {
             try CompiledRuleSetCache.userDefault().builtinRulesForScanning()
         }
+    }
+
+    /// `base` plus the configuration's rule directories and gitleaks rules.
+    func loadRules(base: [Rule], extraDirectories: [String], gitleaks: GitleaksConfig?) throws -> [Rule] {
+        var rules = base
         if !extraDirectories.isEmpty {
             rules += try RulePackLoader.load(directories: extraDirectories)
             try RulePackLoader.checkUnique(rules)
@@ -38,5 +48,11 @@ struct RuleOptions: ParsableArguments {
 
     func compile(_ ruleSet: RuleSet) throws -> CompiledRuleSet {
         try CompiledRuleSet(ruleSet, cache: noCache ? nil : CompiledRuleSetCache.userDefault())
+    }
+
+    /// `ruleSet` compiled, only when the cache has it (nil otherwise: compiling is seconds of work
+    /// to do only once the rule set is known for sure).
+    func cachedCompile(_ ruleSet: RuleSet) -> CompiledRuleSet? {
+        noCache ? nil : CompiledRuleSet(cached: ruleSet, cache: CompiledRuleSetCache.userDefault())
     }
 }

@@ -107,21 +107,39 @@ struct ScanCommand: ParsableCommand {
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
         let repository = try git.repository(paths: paths)
-        var configuration = if let repository, git.staged, config == nil {
-            try ScanConfiguration.staged(in: repository)
+        // A pre-commit scan asks git for the staged changes while it reads its configuration and rules.
+        let stagedChanges = repository.flatMap { [maxFileSize] repository in
+            git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
+        }
+        var configuration: ScanConfiguration
+        let baseRules: Result<[Rule], any Error>
+        var preloaded: CompiledRuleSet?
+        if let repository, git.staged, config == nil {
+            // The index's configuration costs a git process: the rules and, when cached, their
+            // compiled database load meanwhile, on the guess that the configuration adds no rules.
+            let stagedConfiguration = BackgroundWork { try ScanConfiguration.staged(in: repository) }
+            baseRules = Result { try rules.loadBaseRules() }
+            preloaded = (try? baseRules.get()).flatMap { rules.cachedCompile(RuleSet($0)) }
+            configuration = try stagedConfiguration.value()
         } else {
-            try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+            configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+            baseRules = Result { try rules.loadBaseRules() }
         }
         configuration.now = report.now?.date
         for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
-        let ruleSet = try RuleSet(rules.loadRules(extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks))
-            .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        let addsNoRules = configuration.ruleDirectories.isEmpty && configuration.disabledRules.isEmpty
+            && (configuration.gitleaks?.rules.isEmpty ?? true)
+        if !addsNoRules { preloaded = nil }
+        let ruleSet = try preloaded?.ruleSet
+            ?? RuleSet(rules.loadRules(base: baseRules.get(), extraDirectories: configuration.ruleDirectories,
+                                       gitleaks: configuration.gitleaks))
+                .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
         // Built before the scan, so a regex PCRE2 rejects is a configuration error at once.
         let gitleaksFilter = try GitleaksFindingFilter(config: configuration.gitleaks, ignore: configuration.gitleaksIgnore,
                                                        roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
                                                        ruleIDs: Set(ruleSet.rules.map(\.id)))
-        let scanner = try SecretScanner(compiled: rules.compile(ruleSet), configuration: configuration)
+        let scanner = try SecretScanner(compiled: preloaded ?? rules.compile(ruleSet), configuration: configuration)
 
         var result: ScanResult
         if let image {
@@ -131,7 +149,8 @@ struct ScanCommand: ParsableCommand {
         } else if paths == ["-"] {
             result = try ScanPipeline(scanner: scanner).run(StandardInputSource(maxSize: maxFileSize.bytes))
         } else if let repository {
-            result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes)
+            result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes,
+                                  stagedChanges: stagedChanges)
         } else {
             let listing = try walk(roots, configuration: configuration, excluding: rules.ruleDirectories + configuration.ruleDirectories)
             let progress = ProgressLine.forStandardError(label: "scanning", unit: "files")

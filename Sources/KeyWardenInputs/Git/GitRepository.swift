@@ -82,6 +82,33 @@ public struct GitRepository: Sendable {
         return try run(["cat-file", "blob", id]).output
     }
 
+    /// `indexFile` for several paths with one git process (a pre-commit scan reads its two
+    /// configuration files this way): path to content, for the paths the index has as blobs.
+    /// Paths with a line break cannot be asked for on cat-file's line-based input; they go
+    /// through `indexFile`.
+    public func indexFiles(_ paths: [String]) throws(GitError) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let batchable = paths.filter { !$0.contains("\n") && !$0.contains("\r") }
+        for path in paths where !batchable.contains(path) { files[path] = try indexFile(path) }
+        guard !batchable.isEmpty else { return files }
+        let git = try start(["cat-file", "--batch"], input: Array(batchable.map { ":" + $0 + "\n" }.joined().utf8))
+        for path in batchable {
+            // "<id> <type> <size>" and the content, or "<name> missing" (also "ambiguous" and the like).
+            guard let header = git.output.token(until: 0x0A) else {
+                throw .unexpectedOutput(repository: self.path, command: "cat-file", detail: "stream ended early")
+            }
+            let fields = header.split(separator: 0x20)
+            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else { continue }
+            var content: [UInt8] = []
+            guard git.output.read(exactly: size, into: &content), git.output.skip(1) else {
+                throw .unexpectedOutput(repository: self.path, command: "cat-file", detail: "truncated object")
+            }
+            if fields[1].elementsEqual("blob".utf8) { files[path] = content }
+        }
+        try git.finish()
+        return files
+    }
+
     /// The blobs of HEAD's tree (regular files only) and the paths they are at; empty without commits.
     public func headBlobs() throws(GitError) -> [String: [String]] {
         guard try head() != nil else { return [:] }

@@ -27,7 +27,7 @@ public protocol ContentReader: AnyObject {
 }
 
 /// One item's content, or the reason it is skipped.
-public enum ContentOutcome {
+public enum ContentOutcome: Sendable {
     case text([UInt8])
     /// An archive: each member is scanned as an item of its own, its findings placed inside it.
     case members([ArchiveMember])

@@ -40,6 +40,24 @@ import Testing
         #expect(findings.map(\.line) == [2])
     }
 
+    /// A small change is read ahead in memory, a large one streamed by the workers: both find
+    /// the same secrets at the same places, and each path gets its own file's findings.
+    @Test func readAheadAndStreamedChangesFindTheSameSecrets() throws {
+        for count in [3, StagedChanges.readAheadLimit + 5] {
+            let repo = try repositoryWithOldSecret()
+            for index in 0..<count {
+                try repo.write("conf/app\(index).env", index.isMultiple(of: 2) ? "a=\(index)\nKEY=\(newKey)\n" : "a=\(index)\n")
+            }
+            try repo.git(["add", "conf"])
+            let staged = try StagedChanges.read(repo.repository(), maxBlobSize: 1 << 20)
+            #expect((staged.contents != nil) == (count <= StagedChanges.readAheadLimit))
+            let findings = try StagedScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20).scan(repo.repository(), staged: staged).findings
+            let expected = (0..<count).filter { $0.isMultiple(of: 2) }.map { "conf/app\($0).env" }.sorted()
+            #expect(findings.map(\.path).sorted() == expected)
+            #expect(Set(findings.map(\.line)) == [2])
+        }
+    }
+
     @Test func findsASecretOnAnAddedLineOfAModifiedFileButNotTheOldOne() throws {
         let repo = try repositoryWithOldSecret()
         try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey)\nDEBUG=0\nOTHER=\(newKey)\n")
