@@ -273,7 +273,7 @@ public struct CompiledRuleSetCache: Sendable {
         if let executable = runningExecutable(), stat(executable, &info) == 0 {
             hasher.update(data: Data("\(executable)\0\(info.st_size)\0\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)".utf8))
         }
-        return "rules-" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return "rules-" + hasher.finalize().hexString
     }
 
     /// This process's executable. On Linux from /proc, not `Bundle.main`: making the main bundle

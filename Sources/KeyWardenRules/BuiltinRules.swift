@@ -14,7 +14,7 @@ public enum BuiltinRules {
             hasher.update(data: Data(pack.text.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 
     public static func load() throws -> [Rule] {

@@ -35,6 +35,6 @@ public struct RuleSet: Sendable {
                 withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 }

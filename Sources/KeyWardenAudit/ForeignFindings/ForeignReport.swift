@@ -61,6 +61,6 @@ public struct ForeignReport: Sendable {
     var toolId: String { tool.split(separator: "/").first.map { $0.split(separator: " ").first.map(String.init) ?? "" }?.lowercased() ?? "foreign" }
 
     static func sha1(_ text: String) -> String {
-        Insecure.SHA1.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Insecure.SHA1.hash(data: Data(text.utf8)).hexString
     }
 }

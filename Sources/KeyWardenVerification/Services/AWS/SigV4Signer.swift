@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KeyWardenSupport
 
 /// AWS Signature Version 4 for a request without a body, the one form `sts:GetCallerIdentity`
 /// needs: canonical request, string to sign, the date/region/service-scoped signing key, and
@@ -27,12 +28,12 @@ public struct SigV4Signer: Sendable {
         signed["x-amz-date"] = amzDate
         let names = signed.keys.sorted()
         let canonical = [method.uppercased(), Self.canonicalPath(url), Self.canonicalQuery(url),
-                         names.map { "\($0):\(signed[$0]!)\n" }.joined(), names.joined(separator: ";"), Self.hex(SHA256.hash(data: payload))]
+                         names.map { "\($0):\(signed[$0]!)\n" }.joined(), names.joined(separator: ";"), SHA256.hash(data: payload).hexString]
             .joined(separator: "\n")
         let day = String(amzDate.prefix(8))
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(canonical.utf8)))].joined(separator: "\n")
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: SymmetricKey(data: signingKey(day: day))))
+        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, SHA256.hash(data: Data(canonical.utf8)).hexString].joined(separator: "\n")
+        let signature = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: SymmetricKey(data: signingKey(day: day))).hexString
         return ["X-Amz-Date": amzDate,
                 "Authorization": "AWS4-HMAC-SHA256 Credential=\(accessKeyId)/\(scope), SignedHeaders=\(names.joined(separator: ";")), Signature=\(signature)"]
     }
@@ -92,9 +93,5 @@ public struct SigV4Signer: Sendable {
     /// Header values trimmed, inner runs of spaces folded to one.
     static func trimmed(_ value: String) -> String {
         value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    }
-
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }
