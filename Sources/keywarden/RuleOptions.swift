@@ -46,6 +46,16 @@ struct RuleOptions: ParsableArguments {
         return rules
     }
 
+    /// The rules a scan with `configuration` runs: `base` with the configuration's rule
+    /// directories and gitleaks rules added and its disabled rules left out. `base` itself when
+    /// the configuration changes nothing (`loadRules` only appends), so a compiled set made from
+    /// it ahead of the configuration still applies.
+    func ruleSet(base: RuleSet, configuration: ScanConfiguration) throws -> RuleSet {
+        let rules = try loadRules(base: base.rules, extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks)
+        return try (rules.count == base.rules.count ? base : RuleSet(rules))
+            .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+    }
+
     func compile(_ ruleSet: RuleSet) throws -> CompiledRuleSet {
         try CompiledRuleSet(ruleSet, cache: noCache ? nil : CompiledRuleSetCache.userDefault())
     }

@@ -112,29 +112,25 @@ struct ScanCommand: ParsableCommand {
             git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
         }
         var configuration: ScanConfiguration
-        let baseRules: Result<[Rule], any Error>
+        let baseRules: Result<RuleSet, any Error>
         var preloaded: CompiledRuleSet?
         if let repository, git.staged, config == nil {
             // The index's configuration costs a git process: the rules and, when cached, their
             // compiled database load meanwhile, on the guess that the configuration adds no rules.
             let stagedConfiguration = BackgroundWork { try ScanConfiguration.staged(in: repository) }
-            baseRules = Result { try rules.loadBaseRules() }
-            preloaded = (try? baseRules.get()).flatMap { rules.cachedCompile(RuleSet($0)) }
+            baseRules = Result { RuleSet(try rules.loadBaseRules()) }
+            preloaded = (try? baseRules.get()).flatMap(rules.cachedCompile)
             configuration = try stagedConfiguration.value()
         } else {
             configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
-            baseRules = Result { try rules.loadBaseRules() }
+            baseRules = Result { RuleSet(try rules.loadBaseRules()) }
         }
         configuration.now = report.now?.date
         for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
-        let addsNoRules = configuration.ruleDirectories.isEmpty && configuration.disabledRules.isEmpty
-            && (configuration.gitleaks?.rules.isEmpty ?? true)
-        if !addsNoRules { preloaded = nil }
-        let ruleSet = try preloaded?.ruleSet
-            ?? RuleSet(rules.loadRules(base: baseRules.get(), extraDirectories: configuration.ruleDirectories,
-                                       gitleaks: configuration.gitleaks))
-                .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        let ruleSet = try rules.ruleSet(base: baseRules.get(), configuration: configuration)
+        // The guess held when the configuration left the rules as they were.
+        if preloaded?.ruleSet.contentHash != ruleSet.contentHash { preloaded = nil }
         // Built before the scan, so a regex PCRE2 rejects is a configuration error at once.
         let gitleaksFilter = try GitleaksFindingFilter(config: configuration.gitleaks, ignore: configuration.gitleaksIgnore,
                                                        roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,

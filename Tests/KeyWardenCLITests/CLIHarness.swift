@@ -1,6 +1,6 @@
 import Foundation
 import KeyWardenTestSupport
-import KeyWardenTestSupport
+import Testing
 
 /// Runs the built `keywarden` binary the way a user or CI does, capturing everything.
 enum CLIHarness {
@@ -27,6 +27,12 @@ enum CLIHarness {
     }()
 
     typealias Outcome = ProcessRunner.Outcome
+
+    /// The findings of a `--format json` run.
+    static func findings(_ outcome: Outcome) throws -> [[String: Any]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        return try #require(document["findings"] as? [[String: Any]])
+    }
 
     /// Runs in `directory` with the test process's environment plus `extra`; with
     /// `inheritEnvironment: false`, with only PATH plus `extra` (no stray credentials).

@@ -13,10 +13,7 @@ import Testing
         return directory
     }
 
-    func findings(_ outcome: CLIHarness.Outcome) throws -> [[String: Any]] {
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        return try #require(document["findings"] as? [[String: Any]])
-    }
+    func findings(_ outcome: CLIHarness.Outcome) throws -> [[String: Any]] { try CLIHarness.findings(outcome) }
 
     /// The unkeyed SHA-256 every fingerprint was before keys (pinned by FingerprintKeyTests).
     static func plainFingerprint(rule: String, secret: String) -> String { Fingerprint.plain(rule: rule, secret: secret) }

@@ -195,6 +195,25 @@ import Testing
         #expect(try H.keywarden(["scan", "--staged"], in: repo.path).status == 1)
     }
 
+    /// A pre-commit scan loads the built-in rules' compiled database before the index's
+    /// configuration has been read; a configuration that disables a rule still takes it out.
+    @Test func aStagedConfigurationThatDisablesARuleIsObeyedWithAWarmCache() throws {
+        let cache = ["XDG_CACHE_HOME": CLIHarness.cacheHome]
+        let repo = try H.repository()
+        try repo.write("leak.env", "GITHUB_TOKEN=\(key)\n")
+        try H.git(["add", "leak.env"], in: repo.path)
+        let first = try H.keywarden(["scan", "--staged", "--format", "json"], in: repo.path, environment: cache)  // warms the cache
+        #expect(first.status == 1)
+        let rules = try CLIHarness.findings(first).compactMap { $0["rule"] as? String }
+        #expect(!rules.isEmpty)
+
+        try repo.write(".keywarden.yaml", "disableRules: [\(rules.joined(separator: ", "))]\n")
+        try H.git(["add", ".keywarden.yaml"], in: repo.path)
+        let second = try H.keywarden(["scan", "--staged", "--format", "json"], in: repo.path, environment: cache)
+        let reported = try CLIHarness.findings(second).compactMap { $0["rule"] as? String }
+        #expect(Set(reported).isDisjoint(with: rules))
+    }
+
     @Test func stagedConfigErrorsNameTheIndexCopy() throws {
         let repo = try H.repository()
         try repo.write(".keywarden.yaml", "skipPaths: [\"a\"]\nunknownKey: 1\n")

@@ -141,10 +141,7 @@ import Testing
         ]
     }
 
-    func findings(_ outcome: CLIHarness.Outcome) throws -> [[String: Any]] {
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        return try #require(document["findings"] as? [[String: Any]])
-    }
+    func findings(_ outcome: CLIHarness.Outcome) throws -> [[String: Any]] { try CLIHarness.findings(outcome) }
 
     /// (rule, line, column, fingerprint) of each finding, the part that must not depend on encoding.
     func placed(_ findings: [[String: Any]]) -> [String] {
