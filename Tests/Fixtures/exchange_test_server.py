@@ -224,11 +224,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     # ---- plumbing -----------------------------------------------------------------------
-    def reply(self, status, body, headers=None):
+    def reply(self, status, body, headers=None, content_type="application/json"):
         data = body if isinstance(body, bytes) else json.dumps(body).encode()
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
@@ -595,17 +595,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(*replies[exchange])
 
     def reply_xml(self, status, text, headers=None):
-        data = text.encode()
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "text/xml")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        self.reply(status, text.encode(), headers, content_type="text/xml")
 
     def clock_skew(self, exchange):
         replies = {"okx": (401, {"code": "50102", "msg": "Timestamp request expired", "data": []}),

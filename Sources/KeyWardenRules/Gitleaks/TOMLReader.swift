@@ -336,11 +336,18 @@ public struct TOMLReader {
         return text
     }
 
-    private mutating func multilineBasic() throws -> String {
+    /// Steps over a multi-line string's opening quotes and the line break right after them,
+    /// which is not part of the string; returns where the string started.
+    private mutating func openMultiline() -> SourceLocation {
         let start = here
         advance(); advance(); advance()
         if peek == "\r" { advance() }
         if peek == "\n" { advance() }
+        return start
+    }
+
+    private mutating func multilineBasic() throws -> String {
+        let start = openMultiline()
         var text = ""
         while true {
             guard let scalar = peek else { throw fail("unterminated string", at: start) }
@@ -361,10 +368,7 @@ public struct TOMLReader {
     }
 
     private mutating func multilineLiteral() throws -> String {
-        let start = here
-        advance(); advance(); advance()
-        if peek == "\r" { advance() }
-        if peek == "\n" { advance() }
+        let start = openMultiline()
         var text = ""
         while true {
             guard peek != nil else { throw fail("unterminated string", at: start) }
