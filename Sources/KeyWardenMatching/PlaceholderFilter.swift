@@ -38,6 +38,9 @@ enum PlaceholderFilter {
         "example", "dummy", "placeholder", "test", "testing", "pass", "1234", "12345678",
     ]
 
+    /// Template syntax: `${VAR}`, `{{ var }}`, `%(var)s`.
+    static let templateMarkers = ["${", "{{", "%("]
+
     static let fillerCharacters: Set<Character> = ["x", "X", "*", "0", "#", ".", "-", "_", "•"]
 
     static func isPlaceholder(_ secret: String) -> Bool {
@@ -47,7 +50,7 @@ enum PlaceholderFilter {
         // A well-formed key with EXAMPLE or FAKE inside is still a key: only whole-value
         // placeholders and the documented examples above are placeholders.
         if isExampleWordValue(lowered) { return true }
-        if secret.contains("${") || secret.contains("{{") || secret.contains("%(") { return true }
+        if templateMarkers.contains(where: { secret.utf8.contains($0.utf8) }) { return true }
         if secret.hasPrefix("<") && secret.hasSuffix(">") { return true }
         if secret.hasPrefix("$") && secret.dropFirst().allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) { return true }
         if lowered.hasPrefix("your_") || lowered.hasPrefix("your-") || lowered.hasPrefix("yourapi") || lowered.hasPrefix("insert_")
@@ -65,6 +68,8 @@ enum PlaceholderFilter {
     ]
 
     private static func isExampleWordValue(_ lowered: String) -> Bool {
+        // Most candidates contain none of the three words: skip splitting them into words.
+        guard ["example", "fake", "sample"].contains(where: { lowered.utf8.contains($0.utf8) }) else { return false }
         let words = lowered.split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard words.contains(where: { $0 == "example" || $0 == "fake" || $0 == "sample" }) else { return false }
         return lowered.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0 == "." } && words.allSatisfy(exampleWords.contains)

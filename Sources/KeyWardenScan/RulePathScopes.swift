@@ -12,43 +12,62 @@ import KeyWardenRules
 /// A scope glob matches the end of a path, component by component, case-insensitively (the
 /// tools that write these files run on Windows too): `.s3cfg` is a file of that name in any
 /// directory, `.vscode/sftp.json` is `sftp.json` in a `.vscode` directory; `*`, `?` and `[...]`
-/// stay within one component. Every file of a scan is checked against every scoped rule, so
-/// this is fnmatch(3) on a few components, not a general glob walk.
+/// stay within one component. Every file of a scan is checked against every scoped rule, so the
+/// globs are split and converted to C strings once, and each path's trailing components once per
+/// item: fnmatch(3) then runs on ready buffers, and literal components are compared directly.
 struct RulePathScopes: Sendable {
     /// Scoped rules by index, each glob split into its lowercased components.
-    private let scoped: [(index: Int, globs: [[String]])]
+    private let scoped: [(index: Int, globs: [Glob])]
     private let ruleCount: Int
+    /// The most components any glob has: only that many trailing path components are compared.
+    private let depth: Int
 
     init(rules: [Rule]) {
         scoped = rules.enumerated().compactMap { index, rule in
-            rule.paths.isEmpty ? nil : (index, rule.paths.map(Self.components))
+            rule.paths.isEmpty ? nil : (index, rule.paths.map(Glob.init))
         }
         ruleCount = rules.count
+        depth = scoped.flatMap(\.globs).map(\.components.count).max() ?? 0
     }
 
     /// A mask of the rules to skip (true = skip) for an item known by `paths`, or nil when every
     /// rule applies. An item without a path (standard input) skips every scoped rule.
     func skipped(for paths: [String]) -> [Bool]? {
         guard !scoped.isEmpty else { return nil }
-        let names = paths.map(Self.components)
+        let names = paths.map { Self.trailingComponents($0, count: depth) }
         var mask: [Bool]?
-        for (index, globs) in scoped where !names.contains(where: { name in globs.contains { Self.matches($0, name) } }) {
+        for (index, globs) in scoped where !names.contains(where: { name in globs.contains { $0.matches(name) } }) {
             if mask == nil { mask = Array(repeating: false, count: ruleCount) }
             mask![index] = true
         }
         return mask
     }
 
-    /// Whether `path` (components) ends with components matching `glob`'s.
-    static func matches(_ glob: [String], _ path: [String]) -> Bool {
-        guard !glob.isEmpty, glob.count <= path.count else { return false }
-        for (pattern, component) in zip(glob.reversed(), path.reversed()) where fnmatch(pattern, component, 0) != 0 {
-            return false
-        }
-        return true
+    /// The last `count` components of `path`, lowercased and NUL-terminated, last first.
+    static func trailingComponents(_ path: String, count: Int) -> [[CChar]] {
+        path.lowercased().utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+            .suffix(count).reversed().map { $0.map { CChar(bitPattern: $0) } + [0] }
     }
 
-    static func components(_ path: String) -> [String] {
-        path.lowercased().split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    /// One scope glob: its components, last first, each NUL-terminated for fnmatch(3).
+    struct Glob: Sendable {
+        let components: [[CChar]]
+        /// Whether each component is plain text (compared as bytes) rather than a pattern.
+        private let literal: [Bool]
+
+        init(_ glob: String) {
+            components = RulePathScopes.trailingComponents(glob, count: .max)
+            literal = components.map { !$0.contains { "*?[\\".utf8.contains(UInt8(bitPattern: $0)) } }
+        }
+
+        /// Whether `path` (trailing components, last first) ends with components matching these.
+        func matches(_ path: [[CChar]]) -> Bool {
+            guard !components.isEmpty, components.count <= path.count else { return false }
+            for (index, pattern) in components.enumerated() {
+                let matched = literal[index] ? pattern == path[index] : fnmatch(pattern, path[index], 0) == 0
+                if !matched { return false }
+            }
+            return true
+        }
     }
 }

@@ -405,6 +405,14 @@ import Testing
         #expect(scopes.skipped(for: ["repo/.vscode/sftp.json/extra"]) == [true])
     }
 
+    @Test func globsOfDifferentDepthsAndWildcardsEachMatchTheirOwnEnding() {
+        let scopes = RulePathScopes(rules: [rule(["doctl/config.yaml"]), rule(["config/credentials/*.key"]), rule(["*_srv.ini"])])
+        #expect(scopes.skipped(for: ["home/ops/.config/doctl/config.yaml"]) == [false, true, true])
+        #expect(scopes.skipped(for: ["app/config/credentials/production.key"]) == [true, false, true])
+        #expect(scopes.skipped(for: ["srv/ventrilo_srv.ini"]) == [true, true, false])
+        #expect(scopes.skipped(for: ["credentials/production.key", "ventrilo_srv.ini.bak"]) == [true, true, true])
+    }
+
     @Test func matchingIgnoresCaseAsWindowsToolsWriteNamesInAnyCase() {
         let scopes = RulePathScopes(rules: [rule(["webservers.xml"])])
         #expect(scopes.skipped(for: ["C/Users/ops/.idea/WebServers.XML"]) == nil)
