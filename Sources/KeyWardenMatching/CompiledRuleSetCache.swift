@@ -53,7 +53,7 @@ public struct CompiledRuleSetCache: Sendable {
     // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, the
     // serialized database, then SHA-256 over the key and everything before it (32 bytes).
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 4
+    private static let formatVersion = 5
     private static let digestLength = 32
     /// A cache file larger than this is not one we wrote (databases are a few MiB at most).
     private static let maximumFileSize = 256 << 20

@@ -27,7 +27,10 @@ struct RuleMatchPlan: Sendable, Hashable, Codable {
         if let message = HyperscanDatabase.rejection(of: rule.pattern, flags: prefilter) {
             throw DiagnosticError(at: rule.patternLocation, "rule '\(rule.id)': pattern rejected by Hyperscan: \(message)")
         }
-        return RuleMatchPlan(flags: prefilter, lookback: lookback(rule.pattern, prefilter))
+        // The prefilter's width is an approximation, often unbounded; the pattern's own width
+        // is that of the pattern without its lookarounds, when Hyperscan can compile that.
+        let exactWidth = ZeroWidthAssertions.removed(from: rule.pattern).flatMap { HyperscanDatabase.maximumWidth(of: $0, flags: base) }
+        return RuleMatchPlan(flags: prefilter, lookback: exactWidth.map { min($0, unboundedLookback) } ?? lookback(rule.pattern, prefilter))
     }
 
     /// Unbounded patterns (a PEM body) look back this far: a 4096-bit RSA key is about 3.3 KB.

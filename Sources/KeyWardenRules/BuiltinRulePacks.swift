@@ -8695,11 +8695,14 @@ rules:
 # Catch-all rules (`catchAll: true`) give way to any specific rule that finds the same secret,
 # so a value is reported once, by its most precise rule.
 rules:
+  # The end of the line is looked ahead at, not matched: a pattern whose matches have a bounded
+  # width is confirmed from a few hundred bytes before each Hyperscan hit instead of 16 KiB, and
+  # this rule is hit on every assignment to a key, secret, token or password.
   - id: generic-secret-assignment
     description: High-entropy value assigned to a key, secret, token or password
     severity: medium
     catchAll: true
-    pattern: '(?i)[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|[ \t]*$)'
+    pattern: '(?i)[a-z0-9_.-]{0,40}(?<!hashed_)(?<!hash_)(?:api[_.-]?key|secret|token|passw(?:or)?d|passphrase|credentials?|auth[_.-]?key|private[_.-]?key)(?![a-z0-9_.-]{0,12}(?:hash|digest|salt|checksum))[a-z0-9_.-]{0,20}["'']?\s{0,3}(?:[:=]|:=|=>)\s{0,3}["'']?([A-Za-z0-9/+_=.~!@#%^&*-]{16,128})(?:["'']|(?=[ \t]*$))'
     secretGroup: 1
     minEntropy: 3.7
     validator: not-code

@@ -117,3 +117,35 @@ import Testing
         #expect(findings.first?.endLine == pem.split(separator: "\n").count)
     }
 }
+
+@Suite struct ZeroWidthAssertionTests {
+    @Test func lookaroundGroupsAreRemovedAndEverythingElseKept() {
+        #expect(ZeroWidthAssertions.removed(from: #"(?<!hash_)key(?![a-z]{0,3}(?:salt|x))=([a-z]{8})(?:"|(?=[ \t]*$))"#)
+            == #"key=([a-z]{8})(?:"|)"#)
+        #expect(ZeroWidthAssertions.removed(from: #"a(?<=b)c(?=d)e"#) == "ace")
+    }
+
+    @Test func lookaroundLookalikesInClassesEscapesAndNamedGroupsStay() {
+        #expect(ZeroWidthAssertions.removed(from: #"[(?=]x\(?=y(?<name>z)[]()]"#) == #"[(?=]x\(?=y(?<name>z)[]()]"#)
+        #expect(ZeroWidthAssertions.removed(from: #"(?=[)]a)b"#) == "b")
+    }
+
+    @Test func patternsItCannotRewriteSafelyAreLeftToThePrefilter() {
+        #expect(ZeroWidthAssertions.removed(from: #"\Q(?=\Ex"#) == nil)
+        #expect(ZeroWidthAssertions.removed(from: #"(?=abc"#) == nil)
+        #expect(ZeroWidthAssertions.removed(from: #"[abc"#) == nil)
+    }
+
+    @Test func aPrefilteredPatternWithBoundedMatchesLooksBackOnlyAsFarAsItsWidth() throws {
+        // Hyperscan's prefilter reports no maximum width for this pattern; without the lookarounds
+        // it is at most 13 bytes, so confirmation starts 13 bytes before a hit, not 16 KiB.
+        let yaml = pack(pattern: #"(?<!x)key=([a-z]{8})(?:"|(?=[ \t]*$))"#, extra: "secretGroup: 1")
+        let compiled = try compile(yaml)
+        #expect(compiled.plans[0].isPrefilter)
+        #expect(compiled.plans[0].lookback == 13)
+        let matcher = try Matcher(compiled)
+        let text = "key=abcdefgh  \nxkey=zzzzzzzz\n" + String(repeating: "filler ", count: 3000) + "key=qwertyui\""
+        let bytes = Array(text.utf8)
+        #expect(try matcher.matches(in: bytes).map { String(decoding: bytes[$0.secret], as: UTF8.self) } == ["abcdefgh", "qwertyui"])
+    }
+}
