@@ -77,10 +77,9 @@ struct HistorySource: ScanSource {
 
     var count: Int { blobs.count }
 
-    func reader(for indices: [Int]) throws -> any ContentReader {
-        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize,
-                                 names: indices.map { introductions[blobs[$0]]?.first?.path },
-                                 archives: ArchiveLimits(maxMemberSize: maxBlobSize))
+    func reader() throws -> any ContentReader {
+        GitBlobContentReader(repository, maxSize: maxBlobSize, archives: ArchiveLimits(maxMemberSize: maxBlobSize),
+                             blob: { blobs[$0] }, name: { introductions[blobs[$0]]?.first?.path })
     }
 
     /// `path@commit` of the blob's first introduction.

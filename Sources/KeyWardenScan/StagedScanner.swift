@@ -44,9 +44,8 @@ public struct StagedChanges: Sendable {
         let files = try StagedChangesSource(repository).files()
         guard !files.isEmpty, files.count <= readAheadLimit else { return StagedChanges(files: files, contents: nil) }
         let ids = files.map(\.blob)
-        guard let reader = try? GitBlobContentReader(repository, ids: ids, maxSize: maxBlobSize) else {
-            return StagedChanges(files: files, contents: nil)
-        }
+        let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
+        guard (try? reader.request(Array(ids.indices))) != nil else { return StagedChanges(files: files, contents: nil) }
         var contents: [String: ContentOutcome] = [:]
         var bytes = 0
         for id in ids {
@@ -60,15 +59,38 @@ public struct StagedChanges: Sendable {
     }
 }
 
-/// Contents read ahead, served in the order a worker asks for them.
-private final class ReadAheadContentReader: ContentReader {
-    private var outcomes: [ContentOutcome]
+/// Contents read ahead, served in the order a worker asks for them; a batch with a blob that
+/// was not read ahead is read from git.
+private final class StagedContentReader: ContentReader {
+    private let source: StagedSource
+    private var git: GitBlobContentReader?
+    /// The current batch's contents, last first, when all of them were read ahead.
+    private var readAhead: [ContentOutcome]?
 
-    init(_ outcomes: [ContentOutcome]) { self.outcomes = outcomes.reversed() }
+    init(_ source: StagedSource) { self.source = source }
 
-    func next() throws -> ContentOutcome { outcomes.removeLast() }
+    func request(_ indices: [Int]) throws {
+        if let contents = source.contents {
+            let outcomes = indices.compactMap { contents[source.files[$0].blob] }
+            if outcomes.count == indices.count {
+                readAhead = outcomes.reversed()
+                return
+            }
+        }
+        readAhead = nil
+        if git == nil {
+            git = GitBlobContentReader(source.repository, maxSize: source.maxBlobSize, blob: { [files = source.files] in files[$0].blob })
+        }
+        try git!.request(indices)
+    }
 
-    func finish() throws {}
+    func next() throws -> ContentOutcome {
+        if readAhead != nil { return readAhead!.removeLast() }
+        guard let git else { return .skipped(.unreadable("no more blobs")) }
+        return try git.next()
+    }
+
+    func finish() throws { try git?.finish() }
 }
 
 /// The index's version of each staged file. The whole blob is scanned, not just the added
@@ -82,13 +104,7 @@ struct StagedSource: ScanSource {
 
     var count: Int { files.count }
 
-    func reader(for indices: [Int]) throws -> any ContentReader {
-        if let contents {
-            let outcomes = indices.compactMap { contents[files[$0].blob] }
-            if outcomes.count == indices.count { return ReadAheadContentReader(outcomes) }
-        }
-        return try GitBlobContentReader(repository, ids: indices.map { files[$0].blob }, maxSize: maxBlobSize)
-    }
+    func reader() throws -> any ContentReader { StagedContentReader(self) }
 
     func label(of index: Int) -> String { files[index].path }
 

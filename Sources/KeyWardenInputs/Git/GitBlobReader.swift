@@ -1,6 +1,8 @@
 import KeyWardenSupport
-/// Streams blob contents out of `git cat-file --batch`, one process per reader, so several
-/// readers inflate objects in parallel (zlib and delta resolution are git's single-threaded cost).
+/// Streams blob contents out of one long-lived `git cat-file --batch`: the caller requests ids
+/// a batch at a time and reads their answers in order. Each scan worker has its own, so several
+/// readers inflate objects in parallel (zlib and delta resolution are git's single-threaded cost),
+/// and a worker that takes its next batch late costs no new process.
 package final class GitBlobReader {
     package enum Blob {
         /// Text content, in the reader's reused buffer: valid until the next call.
@@ -13,24 +15,38 @@ package final class GitBlobReader {
     private let git: GitProcess
     private let repository: String
     private let maxSize: Int
+    /// Ids requested and not yet answered.
+    private var pending = 0
     /// Reused for every blob: one allocation per reader, not per object.
     package private(set) var content: [UInt8] = []
 
-    /// Starts reading `ids` in order.
-    package init(_ repository: GitRepository, ids: [String], maxSize: Int) throws(GitError) {
+    /// At most this many ids are requested before their answers are read: their lines (41 bytes
+    /// each) must fit in the pipe to git, which stops reading while its answers wait for us.
+    package static let maximumRequest = 1024
+
+    package init(_ repository: GitRepository, maxSize: Int) throws(GitError) {
+        git = try repository.start(["cat-file", "--batch"], input: .stream)
+        self.repository = repository.path
+        self.maxSize = maxSize
+    }
+
+    /// Asks for `ids`, answered in order by the next calls to `next()`.
+    package func request(_ ids: some Collection<String>) {
+        precondition(pending + ids.count <= Self.maximumRequest, "more blob ids requested than the pipe to git holds")
         var input: [UInt8] = []
         input.reserveCapacity(ids.count * 41)
         for id in ids {
             input += id.utf8
             input.append(0x0A)
         }
-        git = try repository.start(["cat-file", "--batch"], input: input)
-        self.repository = repository.path
-        self.maxSize = maxSize
+        git.send(input)
+        pending += ids.count
     }
 
-    /// The next blob of the list; its text is in `content` when the answer is `.text`.
+    /// The next requested blob; its text is in `content` when the answer is `.text`.
     package func next() throws(GitError) -> Blob {
+        precondition(pending > 0, "a blob read that was not requested")
+        pending -= 1
         // Header: "<id> <type> <size>\n", or "<id> missing\n"; the content follows with a newline.
         guard let header = git.output.token(until: 0x0A) else {
             throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "stream ended early")

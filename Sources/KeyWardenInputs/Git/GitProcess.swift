@@ -48,34 +48,74 @@ final class GitProcess {
     /// stays as configured because `hook install` must honour it.
     static let safetyOptions = ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false"]
 
-    /// Starts `git -C directory arguments...`; `input` is written to its stdin (from another
-    /// thread when it could fill the pipe, so a command that answers as it reads cannot deadlock).
-    init(directory: String, arguments: [String], input: [UInt8]? = nil) throws(GitError) {
+    /// What a command reads on its standard input.
+    enum Input {
+        /// Nothing (/dev/null).
+        case none
+        /// These bytes, then end of input.
+        case bytes([UInt8])
+        /// Whatever `send` writes, until `closeInput` (or `finish`): for a command that answers
+        /// requests as they come, such as `cat-file --batch`.
+        case stream
+    }
+
+    /// Starts `git -C directory arguments...`. Bytes given as input are written to its stdin
+    /// (from another thread when they could fill the pipe, so a command that answers as it reads
+    /// cannot deadlock).
+    init(directory: String, arguments: [String], input: Input = .none) throws(GitError) {
         command = Self.subcommand(of: arguments)
         repository = directory
+        let withInput: Bool
+        if case .none = input { withInput = false } else { withInput = true }
         let spawned = try Self.spawning.withLock { _ throws(GitError) in
-            try Self.spawn(directory: directory, arguments: arguments, withInput: input != nil)
+            try Self.spawn(directory: directory, arguments: arguments, withInput: withInput)
         }
         errorFile = spawned.errorFile
         pid = spawned.pid
         outputDescriptor = spawned.output
         output = PipeReader(descriptor: spawned.output)
 
-        if let input {
+        switch input {
+        case .none: break
+        case let .bytes(bytes):
             let descriptor = spawned.input
             // A small input fits in the pipe buffer: write it here and skip a thread.
-            if input.count < 8 * 1024 {
-                Self.writeAll(input, to: descriptor)
+            if bytes.count < 8 * 1024 {
+                Self.writeAll(bytes, to: descriptor)
+                close(descriptor)
             } else {
-                Thread.detachNewThread { Self.writeAll(input, to: descriptor) }
+                Thread.detachNewThread {
+                    Self.writeAll(bytes, to: descriptor)
+                    close(descriptor)
+                }
             }
+        case .stream:
+            inputDescriptor = spawned.input
         }
+    }
+
+    /// The open end of a streamed stdin; -1 when the input is not streamed or already closed.
+    private var inputDescriptor: Int32 = -1
+
+    /// Writes to a streamed stdin. The caller keeps what it sends within what the pipe holds
+    /// (64 KiB) beyond what git has answered, or both sides could wait on each other.
+    func send(_ bytes: [UInt8]) {
+        precondition(inputDescriptor >= 0, "send on a git command whose input is not streamed")
+        Self.writeAll(bytes, to: inputDescriptor)
+    }
+
+    /// Ends a streamed stdin: git finishes what it was asked and exits.
+    func closeInput() {
+        guard inputDescriptor >= 0 else { return }
+        close(inputDescriptor)
+        inputDescriptor = -1
     }
 
     /// A command abandoned mid-stream (an error upstream): closing our end of its output ends it
     /// with SIGPIPE instead of reading everything it still has to say.
     deinit {
         guard !finished else { return }
+        closeInput()
         close(outputDescriptor)
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
@@ -131,18 +171,32 @@ final class GitProcess {
         return Spawned(pid: pid, output: outputPipe[0], input: inputPipe[1], errorFile: errorFile)
     }
 
-    /// Writes everything, then closes. git may exit early (bad repository); writing then fails
-    /// with EPIPE, which is harmless because the exit status reports the real problem.
+    /// Writes everything. git may exit early (bad repository); writing then fails with EPIPE,
+    /// which is harmless because the exit status reports the real problem. SIGPIPE, which that
+    /// write raises and which would end keywarden, is blocked on this thread while it writes and
+    /// the one the write raised is taken off the thread's pending signals.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        var brokenPipe = sigset_t()
+        sigemptyset(&brokenPipe)
+        sigaddset(&brokenPipe, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &brokenPipe, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue } else { break } }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE {
+                        var now = timespec()
+                        _ = sigtimedwait(&brokenPipe, nil, &now)
+                    }
+                    break
+                }
                 offset += written
             }
         }
-        close(descriptor)
     }
 
     /// "log" of ["-c", "log.showRoot=true", "log", ...]: the name error messages show.
@@ -176,6 +230,7 @@ final class GitProcess {
     func finish(allowing allowed: Set<Int32>? = [0]) throws(GitError) -> Int32 {
         guard !finished else { return 0 }
         finished = true
+        closeInput()
         output.drain()
         close(outputDescriptor)
         var raw: Int32 = 0

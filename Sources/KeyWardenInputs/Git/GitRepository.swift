@@ -45,7 +45,7 @@ public struct GitRepository: Sendable {
     }
 
     /// Starts a git command here whose output the caller streams.
-    func start(_ arguments: [String], input: [UInt8]? = nil) throws(GitError) -> GitProcess {
+    func start(_ arguments: [String], input: GitProcess.Input = .none) throws(GitError) -> GitProcess {
         try GitProcess(directory: path, arguments: arguments, input: input)
     }
 
@@ -91,7 +91,7 @@ public struct GitRepository: Sendable {
         let batchable = paths.filter { !$0.contains("\n") && !$0.contains("\r") }
         for path in paths where !batchable.contains(path) { files[path] = try indexFile(path) }
         guard !batchable.isEmpty else { return files }
-        let git = try start(["cat-file", "--batch"], input: Array(batchable.map { ":" + $0 + "\n" }.joined().utf8))
+        let git = try start(["cat-file", "--batch"], input: .bytes(Array(batchable.map { ":" + $0 + "\n" }.joined().utf8)))
         for path in batchable {
             // "<id> <type> <size>" and the content, or "<name> missing" (also "ambiguous" and the like).
             guard let header = git.output.token(until: 0x0A) else {

@@ -15,8 +15,8 @@ public struct FileSource: ScanSource {
 
     public var count: Int { files.count }
 
-    public func reader(for indices: [Int]) throws -> any ContentReader {
-        PathReader(paths: indices.map { files[$0].fileSystemPath }, maxSize: maxFileSize, archives: archives)
+    public func reader() throws -> any ContentReader {
+        PathReader(files: files, maxSize: maxFileSize, archives: archives)
     }
 
     public func label(of index: Int) -> String { files[index].path }
@@ -34,20 +34,24 @@ public struct FileSource: ScanSource {
     }
 }
 
-/// Reads paths one after another.
+/// Reads the requested files one after another.
 final class PathReader: ContentReader {
-    private var paths: IndexingIterator<[[UInt8]]>
+    private let files: [DirectorySource.Entry]
+    private var requested: IndexingIterator<[Int]> = [].makeIterator()
     private let maxSize: Int
     private let archives: ArchiveLimits
 
-    init(paths: [[UInt8]], maxSize: Int, archives: ArchiveLimits) {
-        self.paths = paths.makeIterator()
+    init(files: [DirectorySource.Entry], maxSize: Int, archives: ArchiveLimits) {
+        self.files = files
         self.maxSize = maxSize
         self.archives = archives
     }
 
+    func request(_ indices: [Int]) { requested = indices.makeIterator() }
+
     func next() throws -> ContentOutcome {
-        guard let path = paths.next() else { return .skipped(.unreadable("no more files")) }
+        guard let index = requested.next() else { return .skipped(.unreadable("no more files")) }
+        let path = files[index].fileSystemPath
         // Archives are streamed member by member: their own size is not the limit, each member's is.
         let name = String(decoding: path, as: UTF8.self)
         if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: name) {

@@ -1,32 +1,40 @@
 import KeyWardenInputs
 
-/// Reads blobs through `git cat-file --batch`, one process per worker, so inflating objects,
-/// the slow part of reading history, runs in parallel too.
+/// Reads blobs through `git cat-file --batch`, one long-lived process per worker (started with
+/// its first batch), so inflating objects, the slow part of reading history, runs in parallel too.
 final class GitBlobContentReader: ContentReader {
-    private let reader: GitBlobReader
-    private let ids: [String]
+    private let repository: GitRepository
+    private var reader: GitBlobReader?
     private let maxSize: Int
-    /// Each blob's path where it is known (history): a binary blob named like an archive is opened.
-    private let names: [String?]
+    /// The blob id of an item.
+    private let blob: (Int) -> String
+    /// An item's path where it is known (history): a binary blob named like an archive is opened.
+    private let name: (Int) -> String?
     private let archives: ArchiveLimits?
-    private let repository: String
-    private var position = 0
+    /// The requested items not yet read, last first.
+    private var requested: [Int] = []
 
-    init(_ repository: GitRepository, ids: [String], maxSize: Int, names: [String?] = [], archives: ArchiveLimits? = nil) throws {
-        reader = try GitBlobReader(repository, ids: ids, maxSize: maxSize)
-        self.repository = repository.path
-        self.ids = ids
+    init(_ repository: GitRepository, maxSize: Int, archives: ArchiveLimits? = nil,
+         blob: @escaping (Int) -> String, name: @escaping (Int) -> String? = { _ in nil }) {
+        self.repository = repository
         self.maxSize = maxSize
-        self.names = names
         self.archives = archives
+        self.blob = blob
+        self.name = name
+    }
+
+    func request(_ indices: [Int]) throws {
+        if reader == nil { reader = try GitBlobReader(repository, maxSize: maxSize) }
+        reader!.request(indices.lazy.map(blob))
+        requested = indices.reversed()
     }
 
     func next() throws -> ContentOutcome {
-        defer { position += 1 }
+        guard let reader, let index = requested.popLast() else { return .skipped(.unreadable("no more blobs")) }
         switch try reader.next() {
         case .text: return .text(reader.content)
         case .binary:
-            if let archives, archives.maxDepth > 0, position < names.count, let name = names[position], ArchiveExpansion.isArchive(path: name) {
+            if let archives, archives.maxDepth > 0, let name = name(index), ArchiveExpansion.isArchive(path: name) {
                 switch ArchiveExpansion.members(of: reader.content, name: name, limits: archives) {
                 case let .success(members): return .members(members)
                 case let .failure(refusal): return .skipped(refusal.reason)
@@ -36,11 +44,11 @@ final class GitBlobContentReader: ContentReader {
         case let .tooLarge(size): return .skipped(.tooLarge(size: size, limit: FileContent.limit(maxSize)))
         // Fails the scan (exit 3) rather than skipping: a history or staged scan that passes
         // without having read a blob would be a silent pass.
-        case .missing: throw GitError.missingObject(repository: repository, id: ids[position])
+        case .missing: throw GitError.missingObject(repository: repository.path, id: blob(index))
         }
     }
 
-    func finish() throws { try reader.finish() }
+    func finish() throws { try reader?.finish() }
 }
 
 /// Blobs by id, with nowhere to place their findings: the HEAD blobs a history scan checks
@@ -54,8 +62,8 @@ struct GitBlobSource: ScanSource {
 
     var count: Int { blobs.count }
 
-    func reader(for indices: [Int]) throws -> any ContentReader {
-        try GitBlobContentReader(repository, ids: indices.map { blobs[$0] }, maxSize: maxBlobSize)
+    func reader() throws -> any ContentReader {
+        GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { blobs[$0] })
     }
 
     func label(of index: Int) -> String { blobs[index] }

@@ -13,7 +13,7 @@ public struct ImageSource: ScanSource {
 
     public var count: Int { 1 }
 
-    public func reader(for indices: [Int]) throws -> any ContentReader { ImageReader(path: path, limits: limits) }
+    public func reader() throws -> any ContentReader { ImageReader(path: path, limits: limits) }
 
     public func label(of index: Int) -> String { path }
 
@@ -32,6 +32,8 @@ final class ImageReader: ContentReader {
         self.path = path
         self.limits = limits
     }
+
+    func request(_ indices: [Int]) {}
 
     func next() throws -> ContentOutcome {
         switch ContainerImage.members(of: path, limits: limits) {

@@ -26,39 +26,27 @@ public struct ScanPipeline: Sendable {
         fold(source, try read(source, progress: progress))
     }
 
-    /// Every item's outcome, in item order whatever the thread timing. Items are dealt to the
-    /// workers in strides, fixed up front: a git reader must be given its blob ids before it starts.
+    /// Every item's outcome, in item order whatever the thread timing. Workers take the items in
+    /// batches of neighbours as they become free (a history's neighbours share delta chains), so
+    /// one large file does not leave the other workers idle at the end.
     public func read(_ source: some ScanSource, progress: GitScanProgressCounter? = nil) throws -> [ItemOutcome] {
         let count = source.count
         guard count > 0 else { return [] }
         let shards = max(1, min(scanner.workers, count))
+        let batches = BatchDealer(count: count, workers: shards)
         let results = Mutex<[ItemOutcome?]>(Array(repeating: nil, count: count))
         let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: shards) { shard in
+        DispatchQueue.concurrentPerform(iterations: shards) { _ in
             do {
-                let indices = Array(stride(from: shard, to: count, by: shards))
                 let worker = try scanner.makeWorker()
-                let reader = try source.reader(for: indices)
+                let reader = try source.reader()
                 var local: [(Int, ItemOutcome)] = []
-                local.reserveCapacity(indices.count)
-                for index in indices {
-                    let outcome: ItemOutcome
-                    switch try reader.next() {
-                    case let .text(bytes):
-                        do {
-                            outcome = .scanned(try scanner.findings(in: bytes, worker: worker, paths: source.paths(of: index)), bytes: bytes.count)
-                        } catch {
-                            outcome = .skipped(.unreadable("\(error)"))
-                        }
-                        progress?.add(bytes: bytes.count)
-                    case let .members(members):
-                        outcome = expand(members, worker: worker, paths: source.paths(of: index))
-                        if case let .expanded(_, _, bytes, _) = outcome { progress?.add(bytes: bytes) }
-                    case let .skipped(reason):
-                        outcome = .skipped(reason)
-                        progress?.add(bytes: 0)
+                while failure.withLock({ $0 == nil }), let batch = batches.next() {
+                    let indices = Array(batch)
+                    try reader.request(indices)
+                    for index in indices {
+                        local.append((index, try outcome(of: index, from: reader, source: source, worker: worker, progress: progress)))
                     }
-                    local.append((index, outcome))
                 }
                 try reader.finish()
                 results.withLock { all in for (index, outcome) in local { all[index] = outcome } }
@@ -68,6 +56,29 @@ public struct ScanPipeline: Sendable {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         return results.withLock { $0.map { $0! } }
+    }
+
+    /// The most items a worker takes at once (a git reader asks for them in one request).
+    public static let maximumBatch = 64
+
+    private func outcome(of index: Int, from reader: any ContentReader, source: some ScanSource,
+                         worker: SecretScanner.Worker, progress: GitScanProgressCounter?) throws -> ItemOutcome {
+        switch try reader.next() {
+        case let .text(bytes):
+            defer { progress?.add(bytes: bytes.count) }
+            do {
+                return .scanned(try scanner.findings(in: bytes, worker: worker, paths: source.paths(of: index)), bytes: bytes.count)
+            } catch {
+                return .skipped(.unreadable("\(error)"))
+            }
+        case let .members(members):
+            let outcome = expand(members, worker: worker, paths: source.paths(of: index))
+            if case let .expanded(_, _, bytes, _) = outcome { progress?.add(bytes: bytes) }
+            return outcome
+        case let .skipped(reason):
+            progress?.add(bytes: 0)
+            return .skipped(reason)
+        }
     }
 
     /// An archive's members scanned like files, each finding remembering its member.
@@ -129,5 +140,27 @@ public struct ScanPipeline: Sendable {
         }
         result.skipped.sort()
         return result
+    }
+}
+
+/// Deals consecutive runs of item indices to workers as they ask: large runs while much is left,
+/// smaller ones towards the end so the workers finish together (guided scheduling).
+final class BatchDealer: Sendable {
+    private let count: Int
+    private let workers: Int
+    private let position = Mutex<Int>(0)
+
+    init(count: Int, workers: Int) {
+        self.count = count
+        self.workers = workers
+    }
+
+    func next() -> Range<Int>? {
+        position.withLock { start in
+            guard start < count else { return nil }
+            let size = min(ScanPipeline.maximumBatch, max(1, (count - start) / (4 * workers)))
+            defer { start += size }
+            return start..<(start + size)
+        }
     }
 }

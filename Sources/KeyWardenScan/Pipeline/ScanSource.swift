@@ -5,9 +5,9 @@ import KeyWardenInputs
 public protocol ScanSource: Sendable {
     /// How many items there are; the pipeline reads each once, by index.
     var count: Int { get }
-    /// A reader of the items at `indices`, in that order, made on the worker thread that scans
-    /// them (for git, each worker runs its own `git cat-file --batch`).
-    func reader(for indices: [Int]) throws -> any ContentReader
+    /// A reader for one worker, made on the worker's thread and handed batches of items as the
+    /// worker takes them (for git, each worker runs its own `git cat-file --batch`).
+    func reader() throws -> any ContentReader
     /// The name a skipped item is reported under.
     func label(of index: Int) -> String
     /// The paths item `index` is known by, for rules scoped to file names (`paths:` in a pack):
@@ -18,9 +18,12 @@ public protocol ScanSource: Sendable {
     func place(_ findings: [Finding], of index: Int) -> [Finding]
 }
 
-/// Reads a worker's share of a source's items, one at a time.
+/// Reads a worker's share of a source's items, a batch at a time.
 public protocol ContentReader: AnyObject {
-    /// The next item's text, or why it is not scanned.
+    /// Starts on the items at `indices` (at most `ScanPipeline.maximumBatch`), which the next
+    /// calls to `next()` return in that order; called only once the previous batch is read.
+    func request(_ indices: [Int]) throws
+    /// The next requested item's text, or why it is not scanned.
     func next() throws -> ContentOutcome
     /// Called once every item is read: a reader with a process behind it checks how it ended.
     func finish() throws

@@ -12,7 +12,7 @@ public struct StandardInputSource: ScanSource {
 
     public var count: Int { 1 }
 
-    public func reader(for indices: [Int]) throws -> any ContentReader { StandardInputReader(maxSize: maxSize) }
+    public func reader() throws -> any ContentReader { StandardInputReader(maxSize: maxSize) }
 
     public func label(of index: Int) -> String { Self.path }
 
@@ -25,6 +25,8 @@ final class StandardInputReader: ContentReader {
     let maxSize: Int
 
     init(maxSize: Int) { self.maxSize = maxSize }
+
+    func request(_ indices: [Int]) {}
 
     func next() throws -> ContentOutcome {
         switch FileContent.read(descriptor: 0, maxSize: maxSize) {
