@@ -2,7 +2,7 @@
 #   make demo   installs what is missing, builds, scans Samples/
 #   make test   installs what is missing, runs the test suite
 SHELL := /bin/bash
-# libcurl4-openssl-dev: the release build links Foundation (and its HTTP client) statically.
+# libcurl4-openssl-dev: curl's headers for the HTTP transport, which loads libcurl when a request is sent.
 APT_PACKAGES := libvectorscan-dev libpcre2-dev libarchive-dev libcurl4-openssl-dev pkg-config git
 SWIFT_BUILD_FLAGS ?=
 BIN = .build/debug/keywarden

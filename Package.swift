@@ -32,6 +32,9 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]),
 
+        // libcurl, loaded with dlopen when a request is sent (headers from libcurl4-openssl-dev).
+        .target(name: "CCurl"),
+
         // Foundation level: located YAML and diagnostics, encodings, stable JSON, severity.
         .target(name: "KeyWardenSupport", dependencies: [yams, crypto]),
 
@@ -46,7 +49,7 @@ let package = Package(
         // Keys: the vocabulary policies and inventories share, then each side on its own.
         .target(name: "KeyWardenAccounts", dependencies: ["KeyWardenSupport"]),
         .target(name: "KeyWardenPolicy", dependencies: ["KeyWardenAccounts", "KeyWardenSupport"]),
-        .target(name: "KeyWardenInventory", dependencies: ["KeyWardenAccounts", "KeyWardenSupport", crypto]),
+        .target(name: "KeyWardenInventory", dependencies: ["KeyWardenAccounts", "KeyWardenSupport", "CCurl", crypto]),
         .target(name: "KeyWardenAudit", dependencies: ["KeyWardenPolicy", "KeyWardenInventory", "KeyWardenAccounts", crypto,
                                                        "KeyWardenReportModel", "KeyWardenSupport"]),
 

@@ -89,7 +89,7 @@ public final class LoopbackExchangeServer: @unchecked Sendable {
 
     /// Every request the server saw, whatever the key.
     public func allRequests() async throws -> [LoggedRequest] {
-        let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: baseURL.appendingPathComponent("__log")), timeout: .seconds(5))
+        let response = try await CurlTransport().send(HTTPRequest(method: "GET", url: baseURL.appendingPathComponent("__log")), timeout: .seconds(5))
         return try JSONDecoder().decode([LoggedRequest].self, from: response.body)
     }
 
@@ -114,7 +114,7 @@ extension LoopbackExchangeServer {
         if let secret { alias["secret"] = secret }
         if let passphrase { alias["passphrase"] = passphrase }
         let body = try JSONSerialization.data(withJSONObject: alias, options: [.sortedKeys])
-        let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: baseURL.appendingPathComponent("__alias"),
+        let response = try await CurlTransport().send(HTTPRequest(method: "POST", url: baseURL.appendingPathComponent("__alias"),
                                                                          headers: ["Content-Type": "application/json"], body: body),
                                                              timeout: .seconds(5))
         guard response.status == 200 else { throw ServerError(description: "alias not registered: HTTP \(response.status)") }

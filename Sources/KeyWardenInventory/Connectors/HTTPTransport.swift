@@ -1,7 +1,5 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends one request. Connectors depend on this, not on URLSession, so the transport can be
 /// wrapped (recording, proxies) without touching them.
@@ -18,12 +16,15 @@ public enum TransportError: Error, Sendable, Equatable {
     case tooLarge(limit: Int)
 }
 
-/// The transport keywarden ships: Foundation's URLSession (FoundationNetworking on Linux), held
-/// to three bounds a hostile or broken server cannot lift: the timeout covers the whole exchange
-/// (headers and every byte of the body), the body stops at `maxResponseBytes`, and redirects are
-/// never followed, since following one would re-send the signed headers (key, passphrase,
-/// signature) to wherever the server points; the 3xx itself is returned.
-public struct URLSessionTransport: HTTPTransport {
+/// The transport keywarden ships: libcurl, loaded when the first request is sent (a scan never
+/// loads it), held to three bounds a hostile or broken server cannot lift: the timeout covers the
+/// whole exchange (headers and every byte of the body), the body stops at `maxResponseBytes`, and
+/// redirects are never followed, since following one would re-send the signed headers (key,
+/// passphrase, signature) to wherever the server points; the 3xx itself is returned.
+///
+/// libcurl rather than URLSession: FoundationNetworking links libcurl and about thirty libraries
+/// behind it into every run, some 10 ms of process start, which a pre-commit scan cannot spare.
+public struct CurlTransport: HTTPTransport {
     /// Key listings are kilobytes; a few MiB leaves room for thousands of keys.
     public static let standardMaxResponseBytes = 4 << 20
 
@@ -34,94 +35,86 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest, timeout: Duration) async throws(TransportError) -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        urlRequest.httpBody = request.body
-        urlRequest.timeoutInterval = timeout.timeInterval
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout.timeInterval
-        configuration.timeoutIntervalForResource = timeout.timeInterval
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        let collector = BoundedResponseCollector(limit: maxResponseBytes)
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
+        let limit = maxResponseBytes
+        // libcurl blocks its caller: the exchange runs on a thread of its own, not on one of the
+        // few threads Swift concurrency shares among tasks.
         let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: urlRequest)
-            collector.start(task, continuation: continuation)
-            // URLSession's own timeouts restart with every byte received on Linux; this one does not.
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval) { collector.finish(.failure(.timedOut)) }
-            task.resume()
+            Thread.detachNewThread {
+                continuation.resume(returning: Self.perform(request, timeout: timeout, limit: limit))
+            }
         }
         return try result.get()
     }
+
+    private static func perform(_ request: HTTPRequest, timeout: Duration, limit: Int) -> Result<HTTPResponse, TransportError> {
+        let collector = ResponseCollector(limit: limit)
+        let headerLines = request.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        var status = 0
+        var message = [CChar](repeating: 0, count: 512)
+        let milliseconds = max(1, Int(timeout.timeInterval * 1000))
+        let outcome = withCStrings(headerLines) { headers in
+            request.method.withCString { method in
+                request.url.absoluteString.withCString { url in
+                    "keywarden".withCString { agent in
+                        Self.withBody(request.body) { body, length in
+                            var call = kw_curl_request(method: method, url: url, headers: headers, header_count: headerLines.count,
+                                                       body: body, body_length: length, timeout_ms: milliseconds, user_agent: agent)
+                            return kw_curl_perform(&call, ResponseCollector.takeHeader, ResponseCollector.takeBody,
+                                                   Unmanaged.passUnretained(collector).toOpaque(), &status, &message, message.count)
+                        }
+                    }
+                }
+            }
+        }
+        let explanation = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        switch outcome {
+        case KW_CURL_OK: return .success(HTTPResponse(status: status, headers: collector.headers, body: collector.body))
+        case KW_CURL_TIMED_OUT: return .failure(.timedOut)
+        case KW_CURL_ABORTED: return .failure(.tooLarge(limit: limit))
+        default: return .failure(.unreachable(explanation))
+        }
+    }
+
+    private static func withBody<R>(_ body: Data?, _ work: (UnsafeRawPointer?, Int) -> R) -> R {
+        guard let body else { return work(nil, 0) }
+        // An empty body is still a body (Content-Length: 0), so the pointer must not be nil.
+        return body.isEmpty ? withUnsafeBytes(of: 0) { work($0.baseAddress, 0) } : body.withUnsafeBytes { work($0.baseAddress, $0.count) }
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ work: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let copies = strings.map { UnsafePointer<CChar>(strdup($0)) }
+        defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        return copies.withUnsafeBufferPointer { work($0.baseAddress) }
+    }
 }
 
-/// Collects one response through the session delegate, enforcing the body limit and refusing
-/// redirects; whichever of completion, limit or deadline comes first settles the result.
-private final class BoundedResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let limit: Int
-    private let lock = NSLock()
-    private var body = Data()
-    private var response: HTTPURLResponse?
-    private var task: URLSessionTask?
-    private var continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>?
+/// One response as libcurl hands it over: header lines, then body pieces up to the limit.
+private final class ResponseCollector {
+    let limit: Int
+    private(set) var headers: [String: String] = [:]
+    private(set) var body = Data()
 
     init(limit: Int) { self.limit = limit }
 
-    func start(_ task: URLSessionTask, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
-        lock.withLock {
-            self.task = task
-            self.continuation = continuation
+    static let takeHeader: kw_curl_sink = { data, length, context in
+        let collector = Unmanaged<ResponseCollector>.fromOpaque(context!).takeUnretainedValue()
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            // A new response (after a 100 Continue): only the last one's headers count.
+            collector.headers = [:]
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            collector.headers[name] = collector.headers[name].map { $0 + ", " + value } ?? value
         }
+        return 0
     }
 
-    /// The first call wins; later ones (a completion after the deadline) are ignored.
-    func finish(_ result: Result<HTTPResponse, TransportError>) {
-        let (continuation, task) = lock.withLock {
-            defer { self.continuation = nil }
-            return (self.continuation, self.task)
-        }
-        guard let continuation else { return }
-        task?.cancel()
-        continuation.resume(returning: result)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.withLock { self.response = response as? HTTPURLResponse }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let overflow = lock.withLock { () -> Bool in
-            guard body.count + data.count <= limit else { return true }
-            body.append(data)
-            return false
-        }
-        if overflow { finish(.failure(.tooLarge(limit: limit))) }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error = error as? URLError {
-            finish(.failure(error.code == .timedOut ? .timedOut : .unreachable(error.localizedDescription)))
-        } else if let error {
-            finish(.failure(.unreachable(error.localizedDescription)))
-        } else if let http = lock.withLock({ response }) ?? (task.response as? HTTPURLResponse) {
-            var headers: [String: String] = [:]
-            for (name, value) in http.allHeaderFields {
-                if let name = name as? String, let value = value as? String { headers[name] = value }
-            }
-            finish(.success(HTTPResponse(status: http.statusCode, headers: headers, body: lock.withLock { body })))
-        } else {
-            finish(.failure(.unreachable("no HTTP response")))
-        }
+    static let takeBody: kw_curl_sink = { data, length, context in
+        let collector = Unmanaged<ResponseCollector>.fromOpaque(context!).takeUnretainedValue()
+        guard collector.body.count + length <= collector.limit else { return 1 }
+        if let data { collector.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length) }
+        return 0
     }
 }
 

@@ -12,7 +12,7 @@ public struct InventoryFetcher: Sendable {
     /// Progress lines for `--verbose`: method, path, status, waits. Never headers, queries or bodies.
     public var log: @Sendable (String) -> Void
 
-    public init(transport: any HTTPTransport = URLSessionTransport(), policy: RetryPolicy = .standard, options: ConnectorOptions = ConnectorOptions(),
+    public init(transport: any HTTPTransport = CurlTransport(), policy: RetryPolicy = .standard, options: ConnectorOptions = ConnectorOptions(),
                 clock: @escaping @Sendable () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.transport = transport
         self.policy = policy

@@ -14,7 +14,7 @@ public struct ServiceKeyVerifier: Sendable {
     public var endpoints: [Service: URL]
     public var clock: @Sendable () -> Date
 
-    public init(transport: any HTTPTransport = URLSessionTransport(), policy: RetryPolicy = ExchangeKeyVerifier.defaultFetcher.policy,
+    public init(transport: any HTTPTransport = CurlTransport(), policy: RetryPolicy = ExchangeKeyVerifier.defaultFetcher.policy,
                 endpoints: [Service: URL] = [:], clock: @escaping @Sendable () -> Date = { Date() }) {
         self.transport = transport
         self.policy = policy

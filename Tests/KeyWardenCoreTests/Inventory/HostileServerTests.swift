@@ -9,7 +9,7 @@ import Testing
 @Suite(.timeLimit(.minutes(2)))
 struct HostileServerTests {
     static func fetcher(maxResponseBytes: Int = 1 << 20) -> InventoryFetcher {
-        InventoryFetcher(transport: URLSessionTransport(maxResponseBytes: maxResponseBytes),
+        InventoryFetcher(transport: CurlTransport(maxResponseBytes: maxResponseBytes),
                          policy: RetryPolicy(timeout: .milliseconds(1500), maxAttempts: 2, initialBackoff: .milliseconds(10),
                                              maxBackoff: .milliseconds(50), maxServerRequestedWait: .seconds(5)))
     }
@@ -53,6 +53,20 @@ struct HostileServerTests {
         #expect(caught.isEmpty)
         let anywhere = try await server.allRequests().filter { $0.path == "/__catch" }
         #expect(anywhere.isEmpty, "a redirect was followed: \(anywhere)")
+    }
+
+    @Test func aClosedPortIsUnreachableWithLibcurlsReasonAndNoResponse() async throws {
+        // A port taken from the kernel and given back: nothing listens there.
+        let port = try LoopbackPort.unused()
+        let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:\(port)/api")!, body: Data("{}".utf8))
+        let outcome: Result<HTTPResponse, TransportError>
+        do {
+            outcome = .success(try await CurlTransport().send(request, timeout: .seconds(10)))
+        } catch {
+            outcome = .failure(error)
+        }
+        let reason: String? = if case let .failure(.unreachable(reason)) = outcome { reason } else { nil }
+        #expect(reason?.contains("\(port)") == true, "\(outcome)")
     }
 
     @Test(arguments: [Provider.okx, .bybit])
