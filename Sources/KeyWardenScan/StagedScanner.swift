@@ -41,10 +41,14 @@ public struct StagedChanges: Sendable {
     static let readAheadBytes = 64 << 20
 
     public static func read(_ repository: GitRepository, maxBlobSize: Int) throws -> StagedChanges {
+        // The blob reader's git starts with the diff, so it is ready when the diff names the blobs.
+        var ids: [String] = []
+        let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
+        try? reader.start()
+        defer { try? reader.finish() }
         let files = try StagedChangesSource(repository).files()
         guard !files.isEmpty, files.count <= readAheadLimit else { return StagedChanges(files: files, contents: nil) }
-        let ids = files.map(\.blob)
-        let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
+        ids = files.map(\.blob)
         guard (try? reader.request(Array(ids.indices))) != nil else { return StagedChanges(files: files, contents: nil) }
         var contents: [String: ContentOutcome] = [:]
         var bytes = 0

@@ -106,21 +106,26 @@ struct ScanCommand: ParsableCommand {
         let started = ContinuousClock.now
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
+        // A pre-commit scan loads its rules and, when cached, their compiled database on a thread of
+        // its own from the start, on the guess that the index's configuration adds no rules; git
+        // meanwhile finds the repository, the staged changes and that configuration.
+        let preloading = git.staged && config == nil
+            ? BackgroundWork { [rules] () throws -> (RuleSet, CompiledRuleSet?) in
+                let base = RuleSet(try rules.loadBaseRules())
+                return (base, rules.cachedCompile(base))
+            }
+            : nil
         let repository = try git.repository(paths: paths)
-        // A pre-commit scan asks git for the staged changes while it reads its configuration and rules.
         let stagedChanges = repository.flatMap { [maxFileSize] repository in
             git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
         }
         var configuration: ScanConfiguration
         let baseRules: Result<RuleSet, any Error>
         var preloaded: CompiledRuleSet?
-        if let repository, git.staged, config == nil {
-            // The index's configuration costs a git process: the rules and, when cached, their
-            // compiled database load meanwhile, on the guess that the configuration adds no rules.
-            let stagedConfiguration = BackgroundWork { try ScanConfiguration.staged(in: repository) }
-            baseRules = Result { RuleSet(try rules.loadBaseRules()) }
-            preloaded = (try? baseRules.get()).flatMap(rules.cachedCompile)
-            configuration = try stagedConfiguration.value()
+        if let repository, let preloading {
+            configuration = try ScanConfiguration.staged(in: repository)
+            baseRules = Result { try preloading.value().0 }
+            preloaded = try? preloading.value().1
         } else {
             configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
             baseRules = Result { RuleSet(try rules.loadBaseRules()) }

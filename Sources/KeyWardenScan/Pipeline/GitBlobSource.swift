@@ -23,8 +23,13 @@ final class GitBlobContentReader: ContentReader {
         self.name = name
     }
 
-    func request(_ indices: [Int]) throws {
+    /// Starts git before the first batch is known (a staged scan starts it alongside its diff).
+    func start() throws {
         if reader == nil { reader = try GitBlobReader(repository, maxSize: maxSize) }
+    }
+
+    func request(_ indices: [Int]) throws {
+        try start()
         reader!.request(indices.lazy.map(blob))
         requested = indices.reversed()
     }
