@@ -3,12 +3,14 @@ import KeyWardenRules
 import KeyWardenSupport
 import Synchronization
 
-/// Every enabled rule compiled into one Hyperscan block database, plus one JIT-compiled PCRE2
-/// regex per rule for confirmation and capture extraction. Immutable and shared by all workers.
+/// Every enabled rule compiled into Hyperscan block databases (see `RuleDatabases`), plus one
+/// JIT-compiled PCRE2 regex per rule for confirmation and capture extraction. Immutable and
+/// shared by all workers.
 public final class CompiledRuleSet: Sendable {
     public let ruleSet: RuleSet
-    /// Nil for an empty rule set (Hyperscan refuses a database of no patterns): nothing matches.
-    let database: HyperscanDatabase?
+    let databases: RuleDatabases
+    /// The rules only `databases.scoped` holds.
+    let scopedRules: [Int]
     let plans: [RuleMatchPlan]
     let validators: [SecretValidator?]
     private let regexes: RegexTable
@@ -23,17 +25,17 @@ public final class CompiledRuleSet: Sendable {
     /// pre-commit scan of one file pays for the handful of rules that fire, not for all of them.
     public convenience init(_ ruleSet: RuleSet, cache: CompiledRuleSetCache? = nil) throws {
         if let cache, let cached = cache.load(for: ruleSet) {
-            self.init(ruleSet, database: cached.database, plans: cached.plans)
+            self.init(ruleSet, databases: cached.databases, plans: cached.plans)
             return
         }
         var plans = try ruleSet.rules.map(RuleMatchPlan.make)
         guard !ruleSet.rules.isEmpty else {
-            self.init(ruleSet, database: nil, plans: [])
+            self.init(ruleSet, databases: RuleDatabases(general: nil, scoped: nil), plans: [])
             return
         }
-        let database: HyperscanDatabase
+        let databases: RuleDatabases
         do {
-            database = try HyperscanDatabase.compile(ruleSet.rules.map(\.pattern), flags: plans.map(\.flags))
+            databases = try RuleDatabases.compile(ruleSet.rules, plans: plans)
         } catch let error as HyperscanError {
             let index = Int(error.expression)
             guard ruleSet.rules.indices.contains(index) else { throw error }
@@ -42,22 +44,23 @@ public final class CompiledRuleSet: Sendable {
         }
         let regexes = try ruleSet.rules.map(Self.regex)
         for index in plans.indices { plans[index].secretGroup = try Self.groupNumber(ruleSet.rules[index], regexes[index]) }
-        self.init(ruleSet, database: database, plans: plans)
+        self.init(ruleSet, databases: databases, plans: plans)
         for (index, regex) in regexes.enumerated() { self.regexes.store(regex, at: index) }
-        cache?.store(database, plans: plans, for: ruleSet)
+        cache?.store(databases, plans: plans, for: ruleSet)
     }
 
     /// The rule set from `cache`, or nil when the cache has no entry for it.
     public convenience init?(cached ruleSet: RuleSet, cache: CompiledRuleSetCache) {
         guard !ruleSet.rules.isEmpty, let cached = cache.load(for: ruleSet) else { return nil }
-        self.init(ruleSet, database: cached.database, plans: cached.plans)
+        self.init(ruleSet, databases: cached.databases, plans: cached.plans)
     }
 
     /// Regexes start empty: the fresh-compile path stores the ones it built, a cached rule set
     /// builds them on first hit.
-    init(_ ruleSet: RuleSet, database: HyperscanDatabase?, plans: [RuleMatchPlan]) {
+    init(_ ruleSet: RuleSet, databases: RuleDatabases, plans: [RuleMatchPlan]) {
         self.ruleSet = ruleSet
-        self.database = database
+        self.databases = databases
+        self.scopedRules = RuleDatabases.scopedIndices(ruleSet.rules)
         self.plans = plans
         self.regexes = RegexTable(count: ruleSet.rules.count)
         self.validators = ruleSet.rules.map { $0.validator.flatMap(SecretValidators.named) }

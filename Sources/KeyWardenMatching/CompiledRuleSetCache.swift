@@ -53,13 +53,13 @@ public struct CompiledRuleSetCache: Sendable {
     // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, the
     // serialized database, then SHA-256 over the key and everything before it (32 bytes).
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 5
+    private static let formatVersion = 6
     private static let digestLength = 32
     /// A cache file larger than this is not one we wrote (databases are a few MiB at most).
     private static let maximumFileSize = 256 << 20
 
     /// The cached entry, or nil (a miss). A missing file is silent; a refused one is warned about.
-    func load(for ruleSet: RuleSet) -> (database: HyperscanDatabase, plans: [RuleMatchPlan])? {
+    func load(for ruleSet: RuleSet) -> (databases: RuleDatabases, plans: [RuleMatchPlan])? {
         let key = key(for: ruleSet)
         switch entry(for: ruleSet, key: key) {
         case let .success(entry):
@@ -77,22 +77,43 @@ public struct CompiledRuleSetCache: Sendable {
         case refused(String)
     }
 
-    func entry(for ruleSet: RuleSet) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
+    func entry(for ruleSet: RuleSet) -> Result<(databases: RuleDatabases, plans: [RuleMatchPlan]), Refusal> {
         entry(for: ruleSet, key: key(for: ruleSet))
     }
 
-    private func entry(for ruleSet: RuleSet, key: String) -> Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal> {
-        // Content: the plans' length (4 bytes, little-endian), the plans (compact binary), the database.
+    private func entry(for ruleSet: RuleSet, key: String) -> Result<(databases: RuleDatabases, plans: [RuleMatchPlan]), Refusal> {
+        // Content: the plans' length (4 bytes, little-endian), the plans (compact binary), the
+        // general database's length (4 bytes, 0 for none), that database, the scoped database
+        // (the rest, empty for none).
         let verified = verifiedBody(at: path(key: key), key: key, magic: Self.magic, minimumLength: 8) { body in
-            let planLength = Int(body[0]) | Int(body[1]) << 8 | Int(body[2]) << 16 | Int(body[3]) << 24
-            guard planLength <= body.count - 4, let plans = try? Self.decodePlans(Array(body[4..<(4 + planLength)])) else {
-                return Result<(database: HyperscanDatabase, plans: [RuleMatchPlan]), Refusal>.failure(.refused("unreadable plans"))
+            typealias Outcome = Result<(databases: RuleDatabases, plans: [RuleMatchPlan]), Refusal>
+            let planLength = Self.length(at: 0, in: body)
+            guard planLength <= body.count - 8, let plans = try? Self.decodePlans(Array(body[4..<(4 + planLength)])) else {
+                return Outcome.failure(.refused("unreadable plans"))
             }
             if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
-            guard let database = try? HyperscanDatabase.deserialize(UnsafeRawBufferPointer(rebasing: body[(4 + planLength)...])) else {
+            let generalStart = 8 + planLength
+            let generalLength = Self.length(at: 4 + planLength, in: body)
+            guard generalLength <= body.count - generalStart else { return .failure(.refused("truncated database")) }
+            let scopedStart = generalStart + generalLength
+            func database(_ range: Range<Int>) throws -> HyperscanDatabase? {
+                range.isEmpty ? nil : try HyperscanDatabase.deserialize(UnsafeRawBufferPointer(rebasing: body[range]))
+            }
+            let general: HyperscanDatabase?, scoped: HyperscanDatabase?
+            do {
+                general = try database(generalStart..<scopedStart)
+                scoped = try database(scopedStart..<body.count)
+            } catch {
                 return .failure(.refused("the database does not deserialize"))
             }
-            return .success((database, plans))
+            let databases = RuleDatabases(general: general, scoped: scoped)
+            // Each rule must be in the database its scope says: a cached split that disagrees
+            // would look for a rule in files it does not apply to, or never.
+            let scopedCount = RuleDatabases.scopedIndices(ruleSet.rules).count
+            guard (general != nil) == (scopedCount < ruleSet.rules.count), (scoped != nil) == (scopedCount > 0) else {
+                return .failure(.refused("the databases do not match the rules' scopes"))
+            }
+            return .success((databases, plans))
         }
         return verified.flatMap { $0 }
     }
@@ -207,13 +228,21 @@ public struct CompiledRuleSetCache: Sendable {
         return .success(mapped)
     }
 
-    func store(_ database: HyperscanDatabase, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
-        guard let serialized = try? database.serialize() else { return }
+    func store(_ databases: RuleDatabases, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
+        guard let general = try? databases.general?.serialize() ?? [], let scoped = try? databases.scoped?.serialize() ?? [] else { return }
         let planData = Self.encodePlans(plans)
-        let length = UInt32(planData.count)
-        let content = [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
-            + Array(planData) + serialized
+        let content = Self.lengthBytes(planData.count) + Array(planData) + Self.lengthBytes(general.count) + general + scoped
         storeEntry(content, magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
+    }
+
+    /// A 4-byte little-endian length.
+    private static func lengthBytes(_ count: Int) -> [UInt8] {
+        let length = UInt32(count)
+        return [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+    }
+
+    private static func length(at offset: Int, in body: UnsafeRawBufferPointer) -> Int {
+        Int(body[offset]) | Int(body[offset + 1]) << 8 | Int(body[offset + 2]) << 16 | Int(body[offset + 3]) << 24
     }
 
     /// Plans as flags, lookback and secret group each, in rule order.

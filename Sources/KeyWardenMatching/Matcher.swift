@@ -20,7 +20,7 @@ public final class Matcher {
 
     public init(_ compiled: CompiledRuleSet) throws {
         self.compiled = compiled
-        scratch = try compiled.database.map { try HyperscanScratch(for: $0) }
+        scratch = compiled.databases.all.isEmpty ? nil : try HyperscanScratch(for: compiled.databases.all)
         pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
         contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }
@@ -34,8 +34,12 @@ public final class Matcher {
         windows.reset()
         itemKeywordAnswers.removeAll(keepingCapacity: true)
         lowercasedItem = nil
-        guard let database = compiled.database, let scratch else { return [] }
-        try database.scan(buffer, scratch: scratch, into: windows.sink)
+        guard let scratch else { return [] }
+        try compiled.databases.general?.scan(buffer, scratch: scratch, into: windows.sink)
+        // Rules scoped to other file names are not looked for at all.
+        if let scoped = compiled.databases.scoped, compiled.scopedRules.contains(where: { !(skipping?[$0] ?? false) }) {
+            try scoped.scan(buffer, scratch: scratch, into: windows.sink)
+        }
         guard windows.hasAny else { return [] }
         var found: [SecretMatch] = []
         for rule in windows.rulesHit where !(skipping?[rule] ?? false) {

@@ -14,12 +14,14 @@ public final class HyperscanDatabase: @unchecked Sendable {
     deinit { hs_free_database(raw) }
 
     /// Compiles all patterns into one database; pattern `i` reports id `i`.
-    public static func compile(_ patterns: [String], flags: [HyperscanFlags]) throws -> HyperscanDatabase {
-        precondition(patterns.count == flags.count)
+    /// Compiles `patterns`, reporting matches of `patterns[i]` under `ids[i]` (default: i). A
+    /// compile error's `expression` is the pattern's id.
+    public static func compile(_ patterns: [String], flags: [HyperscanFlags], ids: [UInt32]? = nil) throws -> HyperscanDatabase {
+        precondition(patterns.count == flags.count && (ids?.count ?? patterns.count) == patterns.count)
         // strdup: the C array of C strings must outlive the call.
         let cStrings: [UnsafeMutablePointer<CChar>?] = patterns.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
-        let ids = (0..<UInt32(patterns.count)).map { $0 }
+        let ids = ids ?? (0..<UInt32(patterns.count)).map { $0 }
         let rawFlags = flags.map(\.rawValue)
         var database: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
@@ -28,9 +30,10 @@ public final class HyperscanDatabase: @unchecked Sendable {
                              UInt32(HS_MODE_BLOCK), nil, &database, &compileError)
         }
         guard rc == HS_SUCCESS, let database else {
+            let position = compileError.map { Int($0.pointee.expression) } ?? -1
             let error = HyperscanError(code: rc,
                                        message: compileError.map { String(cString: $0.pointee.message) } ?? "compile failed",
-                                       expression: compileError?.pointee.expression ?? -1)
+                                       expression: ids.indices.contains(position) ? Int32(ids[position]) : -1)
             hs_free_compile_error(compileError)
             throw error
         }

@@ -4,10 +4,17 @@ import CHyperscan
 final class HyperscanScratch {
     let raw: OpaquePointer
 
-    init(for database: HyperscanDatabase) throws {
+    /// One scratch that fits every database of `databases` (at least one).
+    init(for databases: [HyperscanDatabase]) throws {
         var scratch: OpaquePointer?
-        let rc = hs_alloc_scratch(database.raw, &scratch)
-        guard rc == HS_SUCCESS, let scratch else { throw HyperscanError(code: rc, message: "alloc scratch", expression: -1) }
+        for database in databases {
+            let rc = hs_alloc_scratch(database.raw, &scratch)
+            guard rc == HS_SUCCESS else {
+                hs_free_scratch(scratch)
+                throw HyperscanError(code: rc, message: "alloc scratch", expression: -1)
+            }
+        }
+        guard let scratch else { throw HyperscanError(code: HS_INVALID, message: "alloc scratch: no database", expression: -1) }
         raw = scratch
     }
 

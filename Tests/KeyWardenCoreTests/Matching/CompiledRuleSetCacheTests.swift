@@ -29,6 +29,38 @@ import Testing
         #expect(try Matcher(first).matches(in: text) == Matcher(second).matches(in: text))
     }
 
+    @Test(arguments: [["*.sql"], []], [[String]](arrayLiteral: ["x.cnf"], []))
+    func rulesScopedToFileNamesHaveTheirOwnDatabaseThroughTheCache(dump: [String], cnf: [String]) throws {
+        // Two rules, each scoped or not: every split (none, one, both scoped) is stored and read
+        // back, and a scoped rule is looked for only in an item its paths allow.
+        func rule(_ id: String, _ prefix: String, _ paths: [String]) -> String {
+            """
+              - id: \(id)
+                description: d
+                severity: high
+                pattern: '\(prefix)_[a-z0-9]{8}'
+                examples: ['\(prefix)_abcd1234']
+                negativeExamples: ['y']
+            """ + (paths.isEmpty ? "" : "\n    paths: \(paths)")
+        }
+        let yaml = "rules:\n" + rule("dump-rule", "kw", dump) + "\n" + rule("cnf-rule", "qq", cnf) + "\n"
+        let directory = try TemporaryDirectory()
+        let cache = CompiledRuleSetCache(directory: directory.path)
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        let fresh = try CompiledRuleSet(ruleSet, cache: cache)
+        let cached = try #require(CompiledRuleSet(cached: ruleSet, cache: cache))
+        let scoped = ruleSet.rules.map { !$0.paths.isEmpty }
+        for compiled in [fresh, cached] {
+            #expect((compiled.databases.scoped != nil) == scoped.contains(true))
+            #expect((compiled.databases.general != nil) == scoped.contains(false))
+            let text = Array("kw_abcd1234 qq_abcd1234".utf8)
+            let matcher = try Matcher(compiled)
+            #expect(Set(try matcher.matches(in: text).map { ruleSet.rules[$0.ruleIndex].id }) == ["dump-rule", "cnf-rule"])
+            #expect(Set(try matcher.matches(in: text, skipping: scoped).map { ruleSet.rules[$0.ruleIndex].id })
+                    == Set(ruleSet.rules.filter(\.paths.isEmpty).map(\.id)))
+        }
+    }
+
     /// The parsed catalogue: parsed once, then read back equal; an edited entry is parsed again.
     @Test func theParsedCatalogueIsReadBackAndAnEditedEntryIsNotTrusted() throws {
         let directory = try TemporaryDirectory()
