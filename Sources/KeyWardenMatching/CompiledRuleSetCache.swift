@@ -50,8 +50,9 @@ public struct CompiledRuleSetCache: Sendable {
 
     private func path(key: String) -> String { (directory as NSString).appendingPathComponent(key + ".hsdb") }
 
-    // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, the
-    // serialized database, then SHA-256 over the key and everything before it (32 bytes).
+    // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, UInt32
+    // length of the general database (0 for none), that database, the scoped database (the rest;
+    // empty for none), then SHA-256 over the key and everything before it (32 bytes).
     private static let magic = Array("KWDB".utf8)
     private static let formatVersion = 6
     private static let digestLength = 32

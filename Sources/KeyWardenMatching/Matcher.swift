@@ -1,3 +1,4 @@
+import KeyWardenSupport
 import KeyWardenRules
 /// One thread's matching state over a shared `CompiledRuleSet`: its own Hyperscan scratch and
 /// PCRE2 match data. Create one per worker; never share one between threads.
@@ -94,7 +95,7 @@ public final class Matcher {
         if let known = itemKeywordAnswers[index] { return known }
         if lowercasedItem == nil { lowercasedItem = buffer.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } }
         let item = lowercasedItem!
-        let found = compiled.rules[index].keywords.contains { item.firstRange(of: Array($0.utf8)) != nil }
+        let found = item.withUnsafeBufferPointer { item in compiled.rules[index].keywords.contains { item.containsBytes(Array($0.utf8)) } }
         itemKeywordAnswers[index] = found
         return found
     }

@@ -1,3 +1,4 @@
+import KeyWardenSupport
 /// Recognises values that stand in for a secret rather than being one: templates (`${VAR}`,
 /// `<secret>`, `{{ token }}`), "your key here" phrases, runs of one filler character, and the
 /// example keys vendors print in their documentation. Reporting these would teach users to
@@ -42,21 +43,10 @@ enum PlaceholderFilter {
     static let templateMarkers = ["${", "{{", "%("].map { Array($0.utf8) }
     static let exampleMarkers = ["example", "fake", "sample"].map { Array($0.utf8) }
 
-    /// Whether `text`'s UTF-8 contains `needle`, by a plain loop over the bytes: every candidate
-    /// of every rule comes through here, and both Foundation's `contains` (locale-aware) and the
-    /// standard library's generic collection search (metadata instantiated per call) cost a tenth
-    /// of a scan. Secrets are short and the needles a few bytes.
+    /// Whether `text`'s UTF-8 contains `needle` (see `containsBytes`: this runs per candidate).
     private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
         var text = text
-        return text.withUTF8 { haystack in
-            guard haystack.count >= needle.count else { return false }
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            return false
-        }
+        return text.withUTF8 { $0.containsBytes(needle) }
     }
 
     static let fillerCharacters: Set<Character> = ["x", "X", "*", "0", "#", ".", "-", "_", "•"]

@@ -1,3 +1,4 @@
+import KeyWardenSupport
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -217,13 +218,6 @@ final class GitProcess {
 
     /// Serialises descriptor creation and spawning across threads (see `makePipe`).
     private static let spawning = Mutex<Void>(())
-
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
-        var pointers = strings.map { strdup($0) }
-        pointers.append(nil)
-        defer { pointers.forEach { free($0) } }
-        return body(pointers)
-    }
 
     /// Waits for git to exit; throws with git's message unless it exited with an allowed status.
     @discardableResult

@@ -1,3 +1,4 @@
+import KeyWardenSupport
 import CCurl
 import Foundation
 
@@ -52,8 +53,9 @@ public struct CurlTransport: HTTPTransport {
         var status = 0
         var message = [CChar](repeating: 0, count: 512)
         let milliseconds = max(1, Int(timeout.timeInterval * 1000))
-        let outcome = withCStrings(headerLines) { headers in
-            request.method.withCString { method in
+        let outcome = withCStrings(headerLines) { pointers in
+            let headers = pointers.map { UnsafePointer($0) }
+            return request.method.withCString { method in
                 request.url.absoluteString.withCString { url in
                     "keywarden".withCString { agent in
                         Self.withBody(request.body) { body, length in
@@ -81,11 +83,6 @@ public struct CurlTransport: HTTPTransport {
         return body.isEmpty ? withUnsafeBytes(of: 0) { work($0.baseAddress, 0) } : body.withUnsafeBytes { work($0.baseAddress, $0.count) }
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ work: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
-        let copies = strings.map { UnsafePointer<CChar>(strdup($0)) }
-        defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
-        return copies.withUnsafeBufferPointer { work($0.baseAddress) }
-    }
 }
 
 /// One response as libcurl hands it over: header lines, then body pieces up to the limit.
