@@ -28,9 +28,9 @@ let package = Package(
                        providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
-        // libarchive-dev: zip, tar and compressed members, for scanning inside archives.
-        .systemLibrary(name: "CArchive", pkgConfig: "libarchive",
-                       providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]),
+        // libarchive, loaded with dlopen when an archive is opened (headers from libarchive-dev):
+        // zip, tar and compressed members, for scanning inside archives.
+        .target(name: "CArchive"),
 
         // libcurl, loaded with dlopen when a request is sent (headers from libcurl4-openssl-dev).
         .target(name: "CCurl"),

@@ -81,6 +81,15 @@ public enum ArchiveExpansion {
         case memory(UnsafeRawBufferPointer)
     }
 
+    /// A libarchive reader. The library is loaded on first use; when it is missing, every
+    /// archive is reported unreadable with the reason, and nothing else changes.
+    static func newReader() throws(Refusal) -> OpaquePointer {
+        guard let archive = kw_archive_read_new() else {
+            throw .unreadable(kw_archive_load_error().map { String(cString: $0) } ?? "libarchive could not start")
+        }
+        return archive
+    }
+
     /// One pass over an archive tree; a class so nested archives share the budget.
     final class Expander {
         var budget: Budget
@@ -88,28 +97,28 @@ public enum ArchiveExpansion {
         init(budget: Budget) { self.budget = budget }
 
         func expand(source: Source, name: String, depth: Int) throws(Refusal) -> [ArchiveMember] {
-            guard let archive = archive_read_new() else { throw .unreadable("libarchive could not start") }
-            defer { archive_read_free(archive) }
-            archive_read_support_filter_all(archive)
-            archive_read_support_format_all(archive)
+            let archive = try ArchiveExpansion.newReader()
+            defer { kw_archive_read_free(archive) }
+            kw_archive_read_support_filter_all(archive)
+            kw_archive_read_support_format_all(archive)
             // A lone compressed file (`notes.txt.gz`) has no archive format: read it as one member.
-            archive_read_support_format_raw(archive)
+            kw_archive_read_support_format_raw(archive)
             let opened: Int32 = switch source {
-            case let .file(path): archive_read_open_filename(archive, path, 64 << 10)
-            case let .memory(buffer): archive_read_open_memory(archive, buffer.baseAddress, buffer.count)
+            case let .file(path): kw_archive_read_open_filename(archive, path, 64 << 10)
+            case let .memory(buffer): kw_archive_read_open_memory(archive, buffer.baseAddress, buffer.count)
             }
             guard opened == ARCHIVE_OK else { throw .unreadable(Self.message(archive)) }
             var members: [ArchiveMember] = []
             var entry: OpaquePointer?
             while true {
-                let status = archive_read_next_header(archive, &entry)
+                let status = kw_archive_read_next_header(archive, &entry)
                 if status == ARCHIVE_EOF { break }
                 guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { throw .unreadable(Self.message(archive)) }
-                guard archive_entry_filetype(entry) == 0o100000 else { continue }  // regular files only (AE_IFREG)
+                guard kw_archive_entry_filetype(entry) == 0o100000 else { continue }  // regular files only (AE_IFREG)
                 try budget.takeMember()
                 let memberName = Self.memberName(entry, archiveName: name)
-                if archive_entry_size_is_set(entry) != 0, Int(archive_entry_size(entry)) > budget.limits.maxMemberSize {
-                    members.append(ArchiveMember(path: memberName, content: .skipped(.tooLarge(size: Int(archive_entry_size(entry)),
+                if kw_archive_entry_size_is_set(entry) != 0, Int(kw_archive_entry_size(entry)) > budget.limits.maxMemberSize {
+                    members.append(ArchiveMember(path: memberName, content: .skipped(.tooLarge(size: Int(kw_archive_entry_size(entry)),
                                                                                                   limit: budget.limits.maxMemberSize))))
                     continue
                 }
@@ -135,7 +144,7 @@ public enum ArchiveExpansion {
             var bytes: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 64 << 10)
             while true {
-                let count = chunk.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
+                let count = chunk.withUnsafeMutableBytes { kw_archive_read_data(archive, $0.baseAddress, $0.count) }
                 if count == 0 { break }
                 if count < 0 {
                     members.append(ArchiveMember(path: member, content: .skipped(.unreadable(Self.message(archive)))))
@@ -155,7 +164,7 @@ public enum ArchiveExpansion {
         /// The member's path; the raw format's single member is the archive's name without its
         /// compression suffix (`notes.txt.gz` holds `notes.txt`).
         static func memberName(_ entry: OpaquePointer, archiveName: String) -> String {
-            let name = archive_entry_pathname(entry).map { String(cString: $0) } ?? "data"
+            let name = kw_archive_entry_pathname(entry).map { String(cString: $0) } ?? "data"
             guard name == "data" else { return name }
             let base = archiveName.split(separator: "/").last.map(String.init) ?? archiveName
             for suffix in [".gz", ".bz2", ".xz"] where base.lowercased().hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }
@@ -163,7 +172,7 @@ public enum ArchiveExpansion {
         }
 
         static func message(_ archive: OpaquePointer) -> String {
-            archive_error_string(archive).map { String(cString: $0) } ?? "unreadable archive"
+            kw_archive_error_string(archive).map { String(cString: $0) } ?? "unreadable archive"
         }
     }
 }

@@ -123,7 +123,7 @@ public enum ContainerImage {
             var data = Data()
             var chunk = [UInt8](repeating: 0, count: 64 << 10)
             while true {
-                let count = chunk.withUnsafeMutableBytes { archive_read_data(archive.handle, $0.baseAddress, $0.count) }
+                let count = chunk.withUnsafeMutableBytes { kw_archive_read_data(archive.handle, $0.baseAddress, $0.count) }
                 if count <= 0 { break }
                 data.append(contentsOf: chunk[..<count])
             }
@@ -139,24 +139,24 @@ public enum ContainerImage {
     }
 
     private static func forEachEntry(ofTar path: String, _ body: (String, Cursor) throws -> Void) throws {
-        guard let archive = archive_read_new() else { throw ArchiveExpansion.Refusal.unreadable("libarchive could not start") }
-        defer { archive_read_free(archive) }
-        archive_read_support_filter_all(archive)
-        archive_read_support_format_tar(archive)
-        guard archive_read_open_filename(archive, path, 64 << 10) == ARCHIVE_OK else {
-            throw ArchiveExpansion.Refusal.unreadable(archive_error_string(archive).map { String(cString: $0) } ?? "not a tar")
+        let archive = try ArchiveExpansion.newReader()
+        defer { kw_archive_read_free(archive) }
+        kw_archive_read_support_filter_all(archive)
+        kw_archive_read_support_format_tar(archive)
+        guard kw_archive_read_open_filename(archive, path, 64 << 10) == ARCHIVE_OK else {
+            throw ArchiveExpansion.Refusal.unreadable(kw_archive_error_string(archive).map { String(cString: $0) } ?? "not a tar")
         }
         var entry: OpaquePointer?
         while true {
-            let status = archive_read_next_header(archive, &entry)
+            let status = kw_archive_read_next_header(archive, &entry)
             if status == ARCHIVE_EOF { return }
             guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
-                throw ArchiveExpansion.Refusal.unreadable(archive_error_string(archive).map { String(cString: $0) } ?? "unreadable tar")
+                throw ArchiveExpansion.Refusal.unreadable(kw_archive_error_string(archive).map { String(cString: $0) } ?? "unreadable tar")
             }
-            guard archive_entry_filetype(entry) == 0o100000 else { continue }
-            var name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            guard kw_archive_entry_filetype(entry) == 0o100000 else { continue }
+            var name = kw_archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
             if name.hasPrefix("./") { name.removeFirst(2) }
-            try body(name, Cursor(handle: archive, size: Int(archive_entry_size(entry))))
+            try body(name, Cursor(handle: archive, size: Int(kw_archive_entry_size(entry))))
         }
     }
 
@@ -170,7 +170,7 @@ public enum ContainerImage {
         defer { try? handle.close() }
         var chunk = [UInt8](repeating: 0, count: 256 << 10)
         while true {
-            let count = chunk.withUnsafeMutableBytes { archive_read_data(cursor.handle, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { kw_archive_read_data(cursor.handle, $0.baseAddress, $0.count) }
             if count == 0 { break }
             guard count > 0 else { throw ArchiveExpansion.Refusal.unreadable("a layer could not be read") }
             try handle.write(contentsOf: Data(chunk[..<count]))
