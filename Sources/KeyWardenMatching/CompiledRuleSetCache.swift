@@ -51,10 +51,13 @@ public struct CompiledRuleSetCache: Sendable {
     private func path(key: String) -> String { (directory as NSString).appendingPathComponent(key + ".hsdb") }
 
     // File layout: magic, UInt32 little-endian length of the encoded plans, the plans, UInt32
-    // length of the general database (0 for none), that database, the scoped database (the rest;
-    // empty for none), then SHA-256 over the key and everything before it (32 bytes).
+    // lengths of the general and the scoped database's images (0 for none), zero padding to a
+    // file offset that is a multiple of `HyperscanDatabase.imageAlignment`, the general image,
+    // padding again, the scoped image, then SHA-256 over the key and everything before it (32
+    // bytes). The images are used where the file is mapped (`HyperscanDatabase.inPlace`), which
+    // is why they are aligned and why nothing of them is used before the digest matches.
     private static let magic = Array("KWDB".utf8)
-    private static let formatVersion = 6
+    private static let formatVersion = 7
     private static let digestLength = 32
     /// A cache file larger than this is not one we wrote (databases are a few MiB at most).
     private static let maximumFileSize = 256 << 20
@@ -83,29 +86,31 @@ public struct CompiledRuleSetCache: Sendable {
     }
 
     private func entry(for ruleSet: RuleSet, key: String) -> Result<(databases: RuleDatabases, plans: [RuleMatchPlan]), Refusal> {
-        // Content: the plans' length (4 bytes, little-endian), the plans (compact binary), the
-        // general database's length (4 bytes, 0 for none), that database, the scoped database
-        // (the rest, empty for none).
-        let verified = verifiedBody(at: path(key: key), key: key, magic: Self.magic, minimumLength: 8) { body in
+        let verified = verifiedBody(at: path(key: key), key: key, magic: Self.magic, minimumLength: 12) { body, mapping in
             typealias Outcome = Result<(databases: RuleDatabases, plans: [RuleMatchPlan]), Refusal>
             let planLength = Self.length(at: 0, in: body)
-            guard planLength <= body.count - 8, let plans = try? Self.decodePlans(Array(body[4..<(4 + planLength)])) else {
+            guard planLength <= body.count - 12, let plans = try? Self.decodePlans(Array(body[4..<(4 + planLength)])) else {
                 return Outcome.failure(.refused("unreadable plans"))
             }
             if let problem = Self.planProblem(plans, for: ruleSet) { return .failure(.refused(problem)) }
-            let generalStart = 8 + planLength
             let generalLength = Self.length(at: 4 + planLength, in: body)
-            guard generalLength <= body.count - generalStart else { return .failure(.refused("truncated database")) }
-            let scopedStart = generalStart + generalLength
+            let scopedLength = Self.length(at: 8 + planLength, in: body)
+            // Offsets in the file: the body starts after the magic.
+            let generalStart = Self.imageOffset(after: Self.magic.count + 12 + planLength) - Self.magic.count
+            let scopedStart = Self.imageOffset(after: Self.magic.count + generalStart + generalLength) - Self.magic.count
+            guard generalStart <= body.count, generalLength <= body.count - generalStart,
+                  scopedStart <= body.count, scopedLength == body.count - scopedStart else {
+                return .failure(.refused("truncated database"))
+            }
             func database(_ range: Range<Int>) throws -> HyperscanDatabase? {
-                range.isEmpty ? nil : try HyperscanDatabase.deserialize(UnsafeRawBufferPointer(rebasing: body[range]))
+                range.isEmpty ? nil : try HyperscanDatabase.inPlace(UnsafeRawBufferPointer(rebasing: body[range]), owner: mapping)
             }
             let general: HyperscanDatabase?, scoped: HyperscanDatabase?
             do {
-                general = try database(generalStart..<scopedStart)
+                general = try database(generalStart..<(generalStart + generalLength))
                 scoped = try database(scopedStart..<body.count)
             } catch {
-                return .failure(.refused("the database does not deserialize"))
+                return .failure(.refused("the database image does not load"))
             }
             let databases = RuleDatabases(general: general, scoped: scoped)
             // Each rule must be in the database its scope says: a cached split that disagrees
@@ -125,7 +130,7 @@ public struct CompiledRuleSetCache: Sendable {
     /// about as long on a compiled database) and its value is dropped unless the digest matches:
     /// nothing read from an entry is used before it is verified.
     private func verifiedBody<Value>(at file: String, key: String, magic: [UInt8], minimumLength: Int,
-                                     read: (UnsafeRawBufferPointer) -> Value) -> Result<Value, Refusal> {
+                                     read: (UnsafeRawBufferPointer, _ mapping: AnyObject) -> Value) -> Result<Value, Refusal> {
         guard access(file, F_OK) == 0 || errno != ENOENT else { return .failure(.missing) }
         if let problem = Self.ownershipProblem(at: directory, directory: true) { return .failure(.refused(problem)) }
         let mapped: MappedFile
@@ -141,7 +146,7 @@ public struct CompiledRuleSetCache: Sendable {
         let stored = bytes[(bytes.count - Self.digestLength)...]
         let (matches, value) = withoutActuallyEscaping(read) { read in
             BothAtOnce.run({ stored.elementsEqual(Self.digest(key: key, body: body)) },
-                           { read(UnsafeRawBufferPointer(rebasing: body[magic.count...])) })
+                           { read(UnsafeRawBufferPointer(rebasing: body[magic.count...]), mapped) })
         }
         guard matches else { return .failure(.refused("digest mismatch (modified, or another rule set's entry)")) }
         return withExtendedLifetime(mapped) { .success(value) }
@@ -230,10 +235,20 @@ public struct CompiledRuleSetCache: Sendable {
     }
 
     func store(_ databases: RuleDatabases, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
-        guard let general = try? databases.general?.serialize() ?? [], let scoped = try? databases.scoped?.serialize() ?? [] else { return }
+        guard let general = try? databases.general?.image() ?? [], let scoped = try? databases.scoped?.image() ?? [] else { return }
         let planData = Self.encodePlans(plans)
-        let content = Self.lengthBytes(planData.count) + Array(planData) + Self.lengthBytes(general.count) + general + scoped
-        storeEntry(content, magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
+        var file = Self.magic + Self.lengthBytes(planData.count) + planData + Self.lengthBytes(general.count) + Self.lengthBytes(scoped.count)
+        for image in [general, scoped] {
+            file += [UInt8](repeating: 0, count: Self.imageOffset(after: file.count) - file.count)
+            file += image
+        }
+        storeEntry(Array(file[Self.magic.count...]), magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
+    }
+
+    /// The first file offset at or after `offset` where an image may start.
+    private static func imageOffset(after offset: Int) -> Int {
+        let alignment = HyperscanDatabase.imageAlignment
+        return (offset + alignment - 1) / alignment * alignment
     }
 
     /// A 4-byte little-endian length.
@@ -275,23 +290,24 @@ public struct CompiledRuleSetCache: Sendable {
 
     // MARK: the parsed built-in catalogue
 
-    private static let rulesMagic = Array("KWRL".utf8)
+    private static let rulesMagic = Array("KWRS".utf8)
 
     /// The built-in rules as a scan needs them (`Rule.forScanning`: no examples), parsed once per
-    /// catalogue and build and then read from the cache: parsing 700+ rules from YAML costs a
-    /// pre-commit scan most of its time. The entry is checked as the compiled one is (ours, not
-    /// writable by others, digest over the whole); anything wrong and the packs are parsed again.
-    public func builtinRulesForScanning(parse: () throws -> [Rule] = BuiltinRules.load) throws -> [Rule] {
+    /// catalogue and build and then read from the cache, with the rule set's digest: parsing 700+
+    /// rules from YAML costs a pre-commit scan most of its time, and hashing them again a tenth.
+    /// The entry is checked as the compiled one is (ours, not writable by others, digest over the
+    /// whole); anything wrong and the packs are parsed again.
+    public func builtinRuleSetForScanning(parse: () throws -> [Rule] = BuiltinRules.load) throws -> RuleSet {
         let key = Self.builtinRulesKey()
         let path = (directory as NSString).appendingPathComponent(key + ".rules")
         if case let .success(decoded) = verifiedBody(at: path, key: key, magic: Self.rulesMagic, minimumLength: 0,
-                                                     read: { try? RuleBinaryFormat.decode(Array($0)) }),
-           let rules = decoded {
-            return rules
+                                                     read: { body, _ in try? RuleBinaryFormat.decodeRuleSet(Array(body)) }),
+           let ruleSet = decoded {
+            return ruleSet
         }
-        let rules = try parse().map(\.forScanning)
-        storeEntry(RuleBinaryFormat.encode(rules), magic: Self.rulesMagic, key: key, to: path)
-        return rules
+        let ruleSet = RuleSet(try parse().map(\.forScanning))
+        storeEntry(RuleBinaryFormat.encode(ruleSet), magic: Self.rulesMagic, key: key, to: path)
+        return ruleSet
     }
 
     /// The catalogue's content and this build of keywarden (the loader decides what a rule

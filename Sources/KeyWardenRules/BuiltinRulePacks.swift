@@ -2,6 +2,9 @@
 
 /// The shipped rule packs, compiled into the binary so it needs no data files at run time.
 enum BuiltinRulePacks {
+    /// SHA-256 over each file's path and text, each followed by a NUL, in order.
+    static let digest = "4f7d4fdca9e04bc3d63c9a21f194f145b521c90045d2933de41b9771b44a297b"
+
     static let files: [(path: String, text: String)] = [
         ("Rules/secrets/ai.yaml", #"""
 # AI/ML provider API keys: model APIs (Anthropic, Hugging Face, Groq, Mistral, ...), vector

@@ -19,12 +19,35 @@ public enum RuleBinaryFormat {
 
     public static func decode(_ bytes: [UInt8]) throws(CompactBinaryReader.Malformed) -> [Rule] {
         var reader = CompactBinaryReader(bytes)
-        guard try reader.readInt() == version else { throw CompactBinaryReader.Malformed(offset: 0) }
+        let rules = try readRules(from: &reader)
+        guard reader.isAtEnd else { throw CompactBinaryReader.Malformed(offset: reader.offset) }
+        return rules
+    }
+
+    /// A rule set with its content digest, so reading it back does not hash the rules again.
+    public static func encode(_ ruleSet: RuleSet) -> [UInt8] {
+        var writer = CompactBinaryWriter()
+        writer.write(ruleSet.contentHash)
+        return writer.bytes + encode(ruleSet.rules)
+    }
+
+    public static func decodeRuleSet(_ bytes: [UInt8]) throws(CompactBinaryReader.Malformed) -> RuleSet {
+        var reader = CompactBinaryReader(bytes)
+        let contentHash = try reader.readString()
+        let rulesStart = reader.offset
+        let rules = try readRules(from: &reader)
+        guard reader.isAtEnd else { throw CompactBinaryReader.Malformed(offset: reader.offset) }
+        guard let ruleSet = RuleSet(sorted: rules, contentHash: contentHash) else { throw CompactBinaryReader.Malformed(offset: rulesStart) }
+        return ruleSet
+    }
+
+    private static func readRules(from reader: inout CompactBinaryReader) throws(CompactBinaryReader.Malformed) -> [Rule] {
+        let start = reader.offset
+        guard try reader.readInt() == version else { throw CompactBinaryReader.Malformed(offset: start) }
         let count = try reader.readCount()
         var rules: [Rule] = []
         rules.reserveCapacity(count)
         for _ in 0..<count { rules.append(try read(from: &reader)) }
-        guard reader.isAtEnd else { throw CompactBinaryReader.Malformed(offset: reader.offset) }
         return rules
     }
 

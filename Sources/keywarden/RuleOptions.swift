@@ -28,8 +28,14 @@ struct RuleOptions: ParsableArguments {
         } else if noCache || withExamples {
             try BuiltinRules.load()
         } else {
-            try CompiledRuleSetCache.userDefault().builtinRulesForScanning()
+            try CompiledRuleSetCache.userDefault().builtinRuleSetForScanning().rules
         }
+    }
+
+    /// `loadBaseRules()` as a rule set; the built-in one comes from the cache with its digest.
+    func loadBaseRuleSet() throws -> RuleSet {
+        ruleDirectories.isEmpty && !noCache ? try CompiledRuleSetCache.userDefault().builtinRuleSetForScanning()
+            : RuleSet(try loadBaseRules())
     }
 
     /// `base` plus the configuration's rule directories and gitleaks rules.

@@ -64,6 +64,11 @@ import Testing
         }
     }
 
+    /// The cache key of the parsed catalogue uses the digest made when the packs were embedded.
+    @Test func theEmbeddedDigestIsThePacksDigest() {
+        #expect(BuiltinRulePacks.digest == BuiltinRules.packsDigest(), "run `make rules`")
+    }
+
     @Test func issueTwoProvidersAreCovered() throws {
         let ids = Set(try BuiltinRules.load().map(\.id))
         for id in ["aws-access-key-id", "aws-secret-access-key", "github-token", "github-fine-grained-token", "gitlab-token",

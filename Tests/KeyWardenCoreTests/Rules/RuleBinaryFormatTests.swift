@@ -42,6 +42,19 @@ import Testing
         #expect(throws: CompactBinaryReader.Malformed.self) { try endless.readInt() }
     }
 
+    /// A rule set comes back with its rules in order and its digest; one whose rules are out of
+    /// order (so its digest cannot be the one `RuleSet` makes) is malformed.
+    @Test func aRuleSetRoundTripsWithItsDigestAndOutOfOrderRulesAreRefused() throws {
+        let ruleSet = RuleSet(Array(try BuiltinRules.load().prefix(40)))
+        let read = try RuleBinaryFormat.decodeRuleSet(RuleBinaryFormat.encode(ruleSet))
+        #expect(read.rules == ruleSet.rules)
+        #expect(read.contentHash == ruleSet.contentHash)
+        var writer = CompactBinaryWriter()
+        writer.write(ruleSet.contentHash)
+        let reversed = writer.bytes + RuleBinaryFormat.encode(Array(ruleSet.rules.reversed()))
+        #expect(throws: CompactBinaryReader.Malformed.self) { try RuleBinaryFormat.decodeRuleSet(reversed) }
+    }
+
     @Test func integersKeepTheirValueAtTheExtremes() throws {
         var writer = CompactBinaryWriter()
         let values = [0, 1, -1, 63, -64, 64, Int.max, Int.min]
