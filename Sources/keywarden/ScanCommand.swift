@@ -106,30 +106,24 @@ struct ScanCommand: ParsableCommand {
         let started = ContinuousClock.now
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
-        // A pre-commit scan loads its rules and, when cached, their compiled database on a thread of
-        // its own from the start, on the guess that the index's configuration adds no rules; git
-        // meanwhile finds the repository, the staged changes and that configuration.
-        let preloading = git.staged && config == nil
-            ? BackgroundWork { [rules] () throws -> (RuleSet, CompiledRuleSet?) in
-                let base = RuleSet(try rules.loadBaseRules())
-                return (base, rules.cachedCompile(base))
-            }
-            : nil
+        // The base rules and, when cached, their compiled database load on a thread of their own
+        // (see RulePreload), on the guess that the configuration adds no rules; git meanwhile finds
+        // the repository, the staged changes and the configuration. A scan with --rules or
+        // --no-cache was not guessed at the start; a pre-commit scan then starts its load here.
+        let early = RulePreload.takeEarly()
+        let usesBuiltinRules = rules.ruleDirectories.isEmpty && !rules.noCache
+        let preloading = (usesBuiltinRules ? early : nil) ?? (git.staged && config == nil ? RulePreload.start(rules) : nil)
         let repository = try git.repository(paths: paths)
         let stagedChanges = repository.flatMap { [maxFileSize] repository in
             git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
         }
-        var configuration: ScanConfiguration
-        let baseRules: Result<RuleSet, any Error>
-        var preloaded: CompiledRuleSet?
-        if let repository, let preloading {
-            configuration = try ScanConfiguration.staged(in: repository)
-            baseRules = Result { try preloading.value().0 }
-            preloaded = try? preloading.value().1
+        var configuration = if let repository, git.staged, config == nil {
+            try ScanConfiguration.staged(in: repository)
         } else {
-            configuration = try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
-            baseRules = Result { RuleSet(try rules.loadBaseRules()) }
+            try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
         }
+        let baseRules = Result { try preloading?.value().ruleSet ?? rules.loadBaseRuleSet() }
+        var preloaded = try? preloading?.value().compiled
         configuration.now = report.now?.date
         for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
