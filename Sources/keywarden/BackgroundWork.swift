@@ -9,10 +9,10 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
 
     init(_ work: @escaping @Sendable () throws -> Value) {
-        Thread { [self] in
+        DetachedThread.start { [self] in
             result = Result(catching: work)
             finished.signal()
-        }.start()
+        }
     }
 
     /// The work's value, or the error it threw; waits until it is done. Callable more than once.
@@ -20,5 +20,27 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         finished.wait()
         defer { finished.signal() }
         return try result!.get()
+    }
+}
+
+/// A POSIX thread rather than Foundation's Thread, whose first start costs a pre-commit scan
+/// milliseconds of setup on its critical path.
+private enum DetachedThread {
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { context in
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context) == 0 else {
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()  // no thread to be had: run it here
+            return
+        }
+        pthread_detach(thread)
+    }
+
+    private final class Body: Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 }

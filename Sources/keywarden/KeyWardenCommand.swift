@@ -30,7 +30,7 @@ struct KeyWardenCommand: ParsableCommand {
     static func main() {
         // Fingerprints in reports and baselines are keyed per installation (Docs/reports.md).
         Fingerprint.useKey { FingerprintKeyFile().key() }
-        RulePreload.startEarly(arguments: CommandLine.arguments)
+        ScanHeadStart.begin(arguments: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -44,8 +44,10 @@ struct ScanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A configuration file to use instead of <root>/.keywarden.yaml.", valueName: "file"))
     var config: String?
 
+    static let defaultMaxFileSize = ByteSize(bytes: 10 << 20)
+
     @Option(help: ArgumentHelp("Skip files larger than this (e.g. 10M, 512K).", valueName: "size"))
-    var maxFileSize = ByteSize(bytes: 10 << 20)
+    var maxFileSize = defaultMaxFileSize
 
     @Flag(help: "Follow symbolic links (each directory is entered once, so loops end).")
     var followSymlinks = false
@@ -107,15 +109,22 @@ struct ScanCommand: ParsableCommand {
         // Standard input takes its configuration from the current directory, as a scan of `.` would.
         let roots = paths.isEmpty || paths == ["-"] ? ["."] : paths
         // The base rules and, when cached, their compiled database load on a thread of their own
-        // (see RulePreload), on the guess that the configuration adds no rules; git meanwhile finds
-        // the repository, the staged changes and the configuration. A scan with --rules or
-        // --no-cache was not guessed at the start; a pre-commit scan then starts its load here.
-        let early = RulePreload.takeEarly()
+        // (see ScanHeadStart), on the guess that the configuration adds no rules; git meanwhile
+        // finds the repository, the staged changes and the configuration. What the start of the
+        // process did not guess is started here.
+        let earlyRules = ScanHeadStart.takeRules()
         let usesBuiltinRules = rules.ruleDirectories.isEmpty && !rules.noCache
-        let preloading = (usesBuiltinRules ? early : nil) ?? (git.staged && config == nil ? RulePreload.start(rules) : nil)
-        let repository = try git.repository(paths: paths)
-        let stagedChanges = repository.flatMap { [maxFileSize] repository in
-            git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
+        let preloading = (usesBuiltinRules ? earlyRules : nil) ?? (git.staged && config == nil ? ScanHeadStart.startRules(rules) : nil)
+        let earlyStaged = ScanHeadStart.takeStaged()
+        let repository: GitRepository?
+        let stagedChanges: BackgroundWork<StagedChanges>?
+        if let earlyStaged, git.staged, paths.isEmpty, maxFileSize.bytes == Self.defaultMaxFileSize.bytes {
+            (repository, stagedChanges) = try earlyStaged.value()
+        } else {
+            repository = try git.repository(paths: paths)
+            stagedChanges = repository.flatMap { [maxFileSize] repository in
+                git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
+            }
         }
         var configuration = if let repository, git.staged, config == nil {
             try ScanConfiguration.staged(in: repository)

@@ -97,6 +97,36 @@ import Testing
         #expect(!outcome.stdout.contains(key))
     }
 
+    /// `scan --staged` starts its git work before parsing (ScanHeadStart); with an option the
+    /// head start does not know, the same scan starts it after parsing. Both report the same, in
+    /// a repository and outside one.
+    @Test func stagedScanGivesTheSameResultWithAndWithoutTheHeadStart() throws {
+        let repo = try H.repository()
+        try repo.write("config/prod.env", "GITHUB_TOKEN=\(key)\n")
+        try H.git(["add", "config/prod.env"], in: repo.path)
+        let outside = try TemporaryDirectory()
+        for directory in [repo.path, repo.path + "/config", outside.path] {
+            let early = try H.keywarden(["scan", "--staged", "--format", "json", "--quiet"], in: directory)
+            let parsed = try H.keywarden(["scan", "--staged", "--format", "json", "--quiet", "--archive-depth", "2"], in: directory)
+            #expect(early.status == parsed.status, "\(directory)")
+            #expect(early.stderr == parsed.stderr, "\(directory)")
+            if directory == outside.path {
+                #expect(early.status == 3)
+                continue
+            }
+            #expect(early.status == 1)
+            // The findings and the rules they were found with, as JSON with sorted keys.
+            func essence(_ output: String) throws -> String {
+                let document = try json(output)
+                let data = try JSONSerialization.data(withJSONObject: [document["findings"] ?? [], document["rulesHash"] ?? ""],
+                                                      options: .sortedKeys)
+                return String(decoding: data, as: UTF8.self)
+            }
+            #expect(try essence(early.stdout).contains("prod.env"))
+            #expect(try essence(early.stdout) == essence(parsed.stdout))
+        }
+    }
+
     @Test func baselineRoundTripHidesKnownFindingsAndReportsNewOnes() throws {
         let repo = try H.repository()
         try repo.write("app.env", "A=\(key)\n")

@@ -1,0 +1,85 @@
+import KeyWardenInputs
+import KeyWardenMatching
+import KeyWardenRules
+import KeyWardenScan
+import Synchronization
+
+/// Work a scan is sure to need, started on threads of their own before the command line is
+/// parsed: the base rules with their cached database, and for a pre-commit scan git's part
+/// (the repository, the staged changes and their blobs). Parsing alone (swift-argument-parser
+/// looking up the conformances of every option in a static binary) takes about as long as either,
+/// so a pre-commit scan spent a third of its time before it started anything.
+///
+/// The start is a guess from argv; `ScanCommand` uses the work only when its parsed options agree,
+/// and drops it otherwise (the work only reads). A scan with options the guess does not know
+/// starts its work after parsing, as before.
+enum ScanHeadStart {
+    typealias LoadedRules = (ruleSet: RuleSet, compiled: CompiledRuleSet?)
+    typealias StagedStart = (repository: GitRepository, changes: BackgroundWork<StagedChanges>)
+
+    private static let rules = Mutex<BackgroundWork<LoadedRules>?>(nil)
+    private static let staged = Mutex<BackgroundWork<StagedStart>?>(nil)
+
+    /// Starts what `arguments` (argv) make certain: the built-in rules for a scan without
+    /// `--rules`, `--no-cache` or help; git's part for `scan --staged` with no path and no option
+    /// but those of the report (the pre-commit hook runs exactly `scan --staged`).
+    static func begin(arguments: [String]) {
+        guard arguments.dropFirst().first == "scan" else { return }
+        let options = Array(arguments.dropFirst(2))
+        if !options.contains(where: { $0.hasPrefix("--rules") || $0.hasPrefix("--no-cache") || ["-h", "--help", "--version"].contains($0) }) {
+            rules.withLock { $0 = BackgroundWork(loadBuiltinRules) }
+        }
+        if isPlainStagedScan(options) {
+            staged.withLock {
+                $0 = BackgroundWork {
+                    let repository = try GitRepository(at: ".")
+                    return (repository, BackgroundWork { try StagedChanges.read(repository, maxBlobSize: ScanCommand.defaultMaxFileSize.bytes) })
+                }
+            }
+        }
+    }
+
+    /// The early rule load, once; nil when none was started.
+    static func takeRules() -> BackgroundWork<LoadedRules>? { rules.withLock { $0.take() } }
+
+    /// The early staged work, once; nil when none was started.
+    static func takeStaged() -> BackgroundWork<StagedStart>? { staged.withLock { $0.take() } }
+
+    /// Starts loading `options`' base rules on a thread of their own.
+    static func startRules(_ options: RuleOptions) -> BackgroundWork<LoadedRules> {
+        BackgroundWork {
+            let base = try options.loadBaseRuleSet()
+            return (base, options.cachedCompile(base))
+        }
+    }
+
+    /// What `startRules` does for options left at their defaults, which cannot be read before
+    /// they are parsed.
+    @Sendable private static func loadBuiltinRules() throws -> LoadedRules {
+        let cache = CompiledRuleSetCache.userDefault()
+        let base = try cache.builtinRuleSetForScanning()
+        return (base, CompiledRuleSet(cached: base, cache: cache))
+    }
+
+    /// `--staged` and otherwise only options that shape the report, so the repository is the
+    /// current directory's and blobs are read up to the default size.
+    static func isPlainStagedScan(_ options: [String]) -> Bool {
+        let flags: Set = ["--staged", "--quiet", "-q", "--verbose", "-v", "--show-secrets"]
+        let valued: Set = ["--format", "--output", "--fail-on", "--confidence"]
+        var index = 0
+        while index < options.count {
+            let option = options[index]
+            if flags.contains(option) {
+                index += 1
+            } else if valued.contains(option) {
+                guard index + 1 < options.count else { return false }
+                index += 2
+            } else if let equals = option.firstIndex(of: "="), valued.contains(String(option[..<equals])) {
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return options.contains("--staged")
+    }
+}
