@@ -118,18 +118,21 @@ struct ScanCommand: ParsableCommand {
         let earlyStaged = ScanHeadStart.takeStaged()
         let repository: GitRepository?
         let stagedChanges: BackgroundWork<StagedChanges>?
-        if let earlyStaged, git.staged, paths.isEmpty, maxFileSize.bytes == Self.defaultMaxFileSize.bytes {
-            (repository, stagedChanges) = try earlyStaged.value()
+        var configuration: ScanConfiguration
+        if let earlyStaged, git.staged, paths.isEmpty, config == nil, maxFileSize.bytes == Self.defaultMaxFileSize.bytes {
+            let early = try earlyStaged.value()
+            (repository, stagedChanges) = (early.repository, early.changes)
+            configuration = try early.configuration.get()
         } else {
             repository = try git.repository(paths: paths)
             stagedChanges = repository.flatMap { [maxFileSize] repository in
                 git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
             }
-        }
-        var configuration = if let repository, git.staged, config == nil {
-            try ScanConfiguration.staged(in: repository)
-        } else {
-            try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+            configuration = if let repository, git.staged, config == nil {
+                try ScanConfiguration.staged(in: repository)
+            } else {
+                try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
+            }
         }
         let baseRules = Result { try preloading?.value().ruleSet ?? rules.loadBaseRuleSet() }
         var preloaded = try? preloading?.value().compiled

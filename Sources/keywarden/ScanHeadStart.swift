@@ -6,7 +6,7 @@ import Synchronization
 
 /// Work a scan is sure to need, started on threads of their own before the command line is
 /// parsed: the base rules with their cached database, and for a pre-commit scan git's part
-/// (the repository, the staged changes and their blobs). Parsing alone (swift-argument-parser
+/// (the repository, the configuration the index holds, the staged changes and their blobs). Parsing alone (swift-argument-parser
 /// looking up the conformances of every option in a static binary) takes about as long as either,
 /// so a pre-commit scan spent a third of its time before it started anything.
 ///
@@ -15,7 +15,8 @@ import Synchronization
 /// starts its work after parsing, as before.
 enum ScanHeadStart {
     typealias LoadedRules = (ruleSet: RuleSet, compiled: CompiledRuleSet?)
-    typealias StagedStart = (repository: GitRepository, changes: BackgroundWork<StagedChanges>)
+    typealias StagedStart = (repository: GitRepository, configuration: Result<ScanConfiguration, any Error>,
+                             changes: BackgroundWork<StagedChanges>)
 
     private static let rules = Mutex<BackgroundWork<LoadedRules>?>(nil)
     private static let staged = Mutex<BackgroundWork<StagedStart>?>(nil)
@@ -33,7 +34,9 @@ enum ScanHeadStart {
             staged.withLock {
                 $0 = BackgroundWork {
                     let repository = try GitRepository(at: ".")
-                    return (repository, BackgroundWork { try StagedChanges.read(repository, maxBlobSize: ScanCommand.defaultMaxFileSize.bytes) })
+                    let changes = BackgroundWork { try StagedChanges.read(repository, maxBlobSize: ScanCommand.defaultMaxFileSize.bytes) }
+                    // A malformed configuration is the scan's error, reported when the scan asks.
+                    return (repository, Result { try ScanConfiguration.staged(in: repository) }, changes)
                 }
             }
         }
