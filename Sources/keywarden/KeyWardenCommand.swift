@@ -32,11 +32,22 @@ struct KeyWardenCommand: ParsableCommand {
         Fingerprint.useKey { FingerprintKeyFile().key() }
         ScanHeadStart.begin(arguments: CommandLine.arguments)
         do {
-            var command = try parseAsRoot()
+            var command: any ParsableCommand = try plainStagedScan() ?? parseAsRoot()
             try command.run()
         } catch {
             exit(with: error)
         }
+    }
+
+    /// The pre-commit hook's `scan --staged`, made without the argument parser (PlainStagedScan),
+    /// and validated as the parser would; nil for any other command line.
+    private static func plainStagedScan() throws -> ScanCommand? {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.first == "scan", let command = PlainStagedScan.command(Array(arguments.dropFirst())) else { return nil }
+        try command.git.validate()
+        try command.verification.validate()
+        try command.validate()
+        return command
     }
 
     /// Prints what went wrong and exits with the contract's code for it.

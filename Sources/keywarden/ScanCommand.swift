@@ -45,6 +45,7 @@ struct ScanCommand: ParsableCommand {
     var config: String?
 
     static let defaultMaxFileSize = ByteSize(bytes: 10 << 20)
+    static let defaultArchiveDepth = 2
 
     @Option(help: ArgumentHelp("Skip files larger than this (e.g. 10M, 512K).", valueName: "size"))
     var maxFileSize = defaultMaxFileSize
@@ -56,7 +57,7 @@ struct ScanCommand: ParsableCommand {
         Open archives (zip, jar, war, apk, whl, nupkg, tar, tar.gz, tgz, gz, bz2, xz) and scan their members, \
         archives inside archives down to this depth; 0 leaves archives unread.
         """, valueName: "n"))
-    var archiveDepth = 2
+    var archiveDepth = defaultArchiveDepth
 
     @Option(help: ArgumentHelp("""
         Scan a container image instead of paths: the tar `docker save` or `podman save` writes, or an OCI \

@@ -1,0 +1,90 @@
+import ArgumentParser
+import KeyWardenReport
+import KeyWardenScan
+import KeyWardenSupport
+
+/// `scan --staged` with only report options (what the pre-commit hook runs), made without
+/// swift-argument-parser: its parse walks the static binary's protocol conformances for every
+/// option of `scan`, 6-8 ms of CPU on each commit, most of the time a pre-commit scan spends
+/// before it starts. The values go through the same `ExpressibleByArgument` conversions; anything
+/// this does not recognise, or a value that does not convert, is left to the full parser (and so
+/// gets its error messages). Every option is assigned: a test compares the command made here with
+/// the parser's for the same arguments, field by field, so an option added to `scan` and not
+/// here fails it.
+enum PlainStagedScan {
+    /// The command for `options` (argv after `scan`), or nil when the full parser must decide.
+    static func command(_ options: [String]) -> ScanCommand? {
+        guard ScanHeadStart.isPlainStagedScan(options) else { return nil }
+        var report = ReportOptions<ScanReportDefaults>()
+        report.format = ScanReportDefaults.format
+        report.output = nil
+        report.failOn = ScanReportDefaults.failOn
+        report.now = nil
+        var command = ScanCommand()
+        command.showSecrets = false
+        command.quiet = false
+        command.verbose = false
+        command.confidence = nil
+        var index = 0
+        while index < options.count {
+            let option = options[index]
+            // `--name=value` or `--name value`; isPlainStagedScan checked the shape.
+            let name: String, value: String?
+            if let equals = option.firstIndex(of: "="), option.hasPrefix("--") {
+                (name, value) = (String(option[..<equals]), String(option[option.index(after: equals)...]))
+                index += 1
+            } else if ["--format", "--output", "--fail-on", "--confidence"].contains(option) {
+                (name, value) = (option, options[index + 1])
+                index += 2
+            } else {
+                (name, value) = (option, nil)
+                index += 1
+            }
+            switch (name, value) {
+            case ("--staged", nil): break
+            case ("--quiet", nil), ("-q", nil): command.quiet = true
+            case ("--verbose", nil), ("-v", nil): command.verbose = true
+            case ("--show-secrets", nil): command.showSecrets = true
+            case let ("--format", value?):
+                guard let format = ReportFormat(argument: value) else { return nil }
+                report.format = format
+            case let ("--output", value?): report.output = value
+            case let ("--fail-on", value?):
+                guard let threshold = FailureThreshold(argument: value) else { return nil }
+                report.failOn = threshold
+            case let ("--confidence", value?):
+                guard let confidence = Confidence(argument: value) else { return nil }
+                command.confidence = confidence
+            default: return nil
+            }
+        }
+        command.paths = []
+        command.report = report
+        command.config = nil
+        command.maxFileSize = ScanCommand.defaultMaxFileSize
+        command.followSymlinks = false
+        command.archiveDepth = ScanCommand.defaultArchiveDepth
+        command.image = nil
+        command.respectGitignore = false
+        command.requireSuppressionMetadata = false
+        var git = GitScanOptions()
+        git.git = false
+        git.sinceCommit = nil
+        git.branch = nil
+        git.staged = true
+        command.git = git
+        var baseline = BaselineOptions()
+        baseline.baseline = nil
+        baseline.baselineOut = nil
+        command.baseline = baseline
+        var rules = RuleOptions()
+        rules.ruleDirectories = []
+        rules.noCache = false
+        command.rules = rules
+        var verification = VerifyOptions()
+        verification.verify = false
+        verification.verifyEndpoints = []
+        command.verification = verification
+        return command
+    }
+}
