@@ -12,9 +12,37 @@ import KeyWardenSupport
 /// the parser's for the same arguments, field by field, so an option added to `scan` and not
 /// here fails it.
 enum PlainStagedScan {
+    /// `options` (argv after `scan`) as names and values when they are `--staged` and otherwise
+    /// only options that shape the report, so the repository is the current directory's and
+    /// blobs are read up to the default size; nil for anything else. ScanHeadStart starts git's
+    /// work on the same answer.
+    static func options(_ options: [String]) -> [(name: String, value: String?)]? {
+        let flags: Set = ["--staged", "--quiet", "-q", "--verbose", "-v", "--show-secrets"]
+        let valued: Set = ["--format", "--output", "--fail-on", "--confidence"]
+        var parsed: [(name: String, value: String?)] = []
+        var index = 0
+        while index < options.count {
+            let option = options[index]
+            if flags.contains(option) {
+                parsed.append((option, nil))
+                index += 1
+            } else if valued.contains(option) {
+                guard index + 1 < options.count else { return nil }
+                parsed.append((option, options[index + 1]))
+                index += 2
+            } else if let equals = option.firstIndex(of: "="), valued.contains(String(option[..<equals])) {
+                parsed.append((String(option[..<equals]), String(option[option.index(after: equals)...])))
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        return options.contains("--staged") ? parsed : nil
+    }
+
     /// The command for `options` (argv after `scan`), or nil when the full parser must decide.
     static func command(_ options: [String]) -> ScanCommand? {
-        guard ScanHeadStart.isPlainStagedScan(options) else { return nil }
+        guard let parsed = Self.options(options) else { return nil }
         var report = ReportOptions<ScanReportDefaults>()
         report.format = ScanReportDefaults.format
         report.output = nil
@@ -25,21 +53,7 @@ enum PlainStagedScan {
         command.quiet = false
         command.verbose = false
         command.confidence = nil
-        var index = 0
-        while index < options.count {
-            let option = options[index]
-            // `--name=value` or `--name value`; isPlainStagedScan checked the shape.
-            let name: String, value: String?
-            if let equals = option.firstIndex(of: "="), option.hasPrefix("--") {
-                (name, value) = (String(option[..<equals]), String(option[option.index(after: equals)...]))
-                index += 1
-            } else if ["--format", "--output", "--fail-on", "--confidence"].contains(option) {
-                (name, value) = (option, options[index + 1])
-                index += 2
-            } else {
-                (name, value) = (option, nil)
-                index += 1
-            }
+        for (name, value) in parsed {
             switch (name, value) {
             case ("--staged", nil): break
             case ("--quiet", nil), ("-q", nil): command.quiet = true

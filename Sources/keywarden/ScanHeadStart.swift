@@ -4,11 +4,11 @@ import KeyWardenRules
 import KeyWardenScan
 import Synchronization
 
-/// Work a scan is sure to need, started on threads of their own before the command line is
-/// parsed: the base rules with their cached database, and for a pre-commit scan git's part
-/// (the repository, the configuration the index holds, the staged changes and their blobs). Parsing alone (swift-argument-parser
-/// looking up the conformances of every option in a static binary) takes about as long as either,
-/// so a pre-commit scan spent a third of its time before it started anything.
+/// Work a scan is sure to need, started on threads of their own before the command is made:
+/// the base rules with their cached database, and for a pre-commit scan git's part (the
+/// repository, the configuration the index holds, the staged changes and their blobs). Each
+/// takes longer than making the command, even with swift-argument-parser (6-8 ms: it looks up
+/// the conformances of every option in a static binary), so none of them waits for it.
 ///
 /// The start is a guess from argv; `ScanCommand` uses the work only when its parsed options agree,
 /// and drops it otherwise (the work only reads). A scan with options the guess does not know
@@ -30,7 +30,7 @@ enum ScanHeadStart {
         if !options.contains(where: { $0.hasPrefix("--rules") || $0.hasPrefix("--no-cache") || ["-h", "--help", "--version"].contains($0) }) {
             rules.withLock { $0 = BackgroundWork(loadBuiltinRules) }
         }
-        if isPlainStagedScan(options) {
+        if PlainStagedScan.options(options) != nil {
             staged.withLock {
                 $0 = BackgroundWork {
                     let repository = try GitRepository(at: ".")
@@ -62,27 +62,5 @@ enum ScanHeadStart {
         let cache = CompiledRuleSetCache.userDefault()
         let base = try cache.builtinRuleSetForScanning()
         return (base, CompiledRuleSet(cached: base, cache: cache))
-    }
-
-    /// `--staged` and otherwise only options that shape the report, so the repository is the
-    /// current directory's and blobs are read up to the default size.
-    static func isPlainStagedScan(_ options: [String]) -> Bool {
-        let flags: Set = ["--staged", "--quiet", "-q", "--verbose", "-v", "--show-secrets"]
-        let valued: Set = ["--format", "--output", "--fail-on", "--confidence"]
-        var index = 0
-        while index < options.count {
-            let option = options[index]
-            if flags.contains(option) {
-                index += 1
-            } else if valued.contains(option) {
-                guard index + 1 < options.count else { return false }
-                index += 2
-            } else if let equals = option.firstIndex(of: "="), valued.contains(String(option[..<equals])) {
-                index += 1
-            } else {
-                return false
-            }
-        }
-        return options.contains("--staged")
     }
 }

@@ -9,7 +9,7 @@ import Testing
         ["--staged", "--fail-on=none", "--confidence", "high", "--show-secrets", "-v"],
     ])
     func plainStagedScansStartEarly(options: [String]) {
-        #expect(ScanHeadStart.isPlainStagedScan(options))
+        #expect(PlainStagedScan.options(options) != nil)
     }
 
     @Test(arguments: [
@@ -17,7 +17,7 @@ import Testing
         ["--staged", "--rules", "r"], ["--git"], ["--staged", "--format"], ["--staged", "-"], ["--staged", "--", "x"],
     ])
     func anythingElseDoesNot(options: [String]) {
-        #expect(!ScanHeadStart.isPlainStagedScan(options))
+        #expect(PlainStagedScan.options(options) == nil)
     }
 }
 

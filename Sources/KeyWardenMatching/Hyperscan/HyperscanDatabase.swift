@@ -19,7 +19,6 @@ public final class HyperscanDatabase: @unchecked Sendable {
 
     deinit { if imageOwner == nil { hs_free_database(raw) } }
 
-    /// Compiles all patterns into one database; pattern `i` reports id `i`.
     /// Compiles `patterns`, reporting matches of `patterns[i]` under `ids[i]` (default: i). A
     /// compile error's `expression` is the pattern's id.
     public static func compile(_ patterns: [String], flags: [HyperscanFlags], ids: [UInt32]? = nil) throws -> HyperscanDatabase {
