@@ -1,6 +1,7 @@
 import Foundation
 import KeyWardenInputs
 import KeyWardenMatching
+import Synchronization
 
 /// Scans git history: every unique blob of the selected history is scanned once, then each of its
 /// findings is reported at every path the blob was introduced at, attributed to the commit that
@@ -19,29 +20,48 @@ public struct GitHistoryScanner: Sendable {
 
     public func scan(_ repository: GitRepository, selection: GitRevisionSelection = GitRevisionSelection(),
                      progress: (@Sendable (GitScanProgress) -> Void)? = nil) throws -> ScanResult {
-        let attribution = try BlobAttribution.read(repository, selection: selection)
-        var introductions: [String: [BlobAttribution.Introduction]] = [:]
-        var blobs: [String] = []
-        for blob in attribution.blobs {
-            let kept = attribution.introductions[blob, default: []].filter { !skip($0.path) }
-            guard !kept.isEmpty else { continue }
-            introductions[blob] = kept
-            blobs.append(blob)
-        }
-        let source = HistorySource(repository: repository, blobs: blobs, introductions: introductions, commits: attribution.commits,
-                                   maxBlobSize: maxBlobSize, presentAtHead: [])
+        let listing = HistoryListing.start(repository, selection: selection, skip: skip)
+        let reading = ListedHistorySource(repository: repository, listing: listing, maxBlobSize: maxBlobSize)
         let pipeline = ScanPipeline(scanner: scanner)
-        let outcomes = try pipeline.read(source, progress: GitScanProgressCounter(total: blobs.count, observer: progress))
+        var outcomes: [ScanPipeline.ItemOutcome]
+        let history: HistoryListing.Snapshot
+        do {
+            outcomes = try pipeline.read(reading, progress: GitScanProgressCounter(total: { listing.count }, observer: progress))
+            history = try listing.finished()
+        } catch {
+            listing.cancel()
+            throw error
+        }
+        let source = HistorySource(repository: repository, blobs: history.blobs, introductions: history.introductions,
+                                   commits: history.commits, maxBlobSize: maxBlobSize, presentAtHead: [])
+        try rescanBlobsWithLaterPaths(&outcomes, source: source, pathsWhenRead: reading.pathsWhenRead())
         var byBlob: [String: [Finding]] = [:]
-        for (blob, outcome) in zip(blobs, outcomes) {
+        for (blob, outcome) in zip(history.blobs, outcomes) {
             switch outcome {
             case let .scanned(findings, _) where !findings.isEmpty, let .expanded(findings, _, _, _) where !findings.isEmpty:
                 byBlob[blob] = findings
             default: break
             }
         }
-        let atHead = byBlob.isEmpty ? [] : try fingerprintsAtHead(repository, scanned: byBlob, scannedBlobs: Set(blobs))
+        let atHead = byBlob.isEmpty ? [] : try fingerprintsAtHead(repository, scanned: byBlob, scannedBlobs: Set(history.blobs))
         return pipeline.fold(source.marking(presentAtHead: atHead), outcomes)
+    }
+
+    /// A blob is read as soon as it is listed, knowing the paths listed so far; a later commit may
+    /// introduce it at another path. Where that changes what the scan reads from its paths (a
+    /// rule scoped to file names, a test file; an archive's members), the blob is read again.
+    func rescanBlobsWithLaterPaths(_ outcomes: inout [ScanPipeline.ItemOutcome], source: HistorySource,
+                                           pathsWhenRead: [Int: Int]) throws {
+        let stale = pathsWhenRead.keys.sorted().filter { index in
+            let paths = source.paths(of: index)
+            let known = pathsWhenRead[index]!
+            guard known < paths.count else { return false }
+            if case .expanded = outcomes[index] { return true }
+            return !scanner.readsAlike(Array(paths.prefix(known)), paths)
+        }
+        guard !stale.isEmpty else { return }
+        let again = try ScanPipeline(scanner: scanner).read(source.subset(stale))
+        for (index, outcome) in zip(stale, again) { outcomes[index] = outcome }
     }
 
     /// Fingerprints of the secrets in HEAD's tree. Blobs the scan already read are looked up;
@@ -64,8 +84,8 @@ public struct GitHistoryScanner: Sendable {
     }
 }
 
-/// Each unique blob of the selected history; its findings are placed at every path the blob
-/// was introduced at, attributed to the commit that introduced it there.
+/// Each unique blob of the selected history, once the history is listed; its findings are placed
+/// at every path the blob was introduced at, attributed to the commit that introduced it there.
 struct HistorySource: ScanSource {
     let repository: GitRepository
     let blobs: [String]
@@ -101,6 +121,55 @@ struct HistorySource: ScanSource {
         HistorySource(repository: repository, blobs: blobs, introductions: introductions, commits: commits,
                       maxBlobSize: maxBlobSize, presentAtHead: presentAtHead)
     }
+
+    /// The blobs at `indices`, in that order.
+    func subset(_ indices: [Int]) -> HistorySource {
+        HistorySource(repository: repository, blobs: indices.map { blobs[$0] }, introductions: introductions, commits: commits,
+                      maxBlobSize: maxBlobSize, presentAtHead: presentAtHead)
+    }
+}
+
+/// The blobs of a history while it is still being listed: the scan reads each as soon as it is
+/// listed, with the paths known then, and remembers how many that was.
+final class ListedHistorySource: GrowingScanSource, @unchecked Sendable {
+    let repository: GitRepository
+    let listing: HistoryListing
+    let maxBlobSize: Int
+    /// For each blob read, how many of its paths were known when it was.
+    private let pathCounts = Mutex<[Int: Int]>([:])
+
+    init(repository: GitRepository, listing: HistoryListing, maxBlobSize: Int) {
+        self.repository = repository
+        self.listing = listing
+        self.maxBlobSize = maxBlobSize
+    }
+
+    var count: Int { listing.count }
+
+    func items(beyond known: Int) throws -> (count: Int, complete: Bool) { try listing.items(beyond: known) }
+
+    func reader() throws -> any ContentReader {
+        GitBlobContentReader(repository, maxSize: maxBlobSize, archives: ArchiveLimits(maxMemberSize: maxBlobSize),
+                             blob: { [listing] in listing.blob($0).id }, name: { [listing] in listing.blob($0).introductions.first?.path })
+    }
+
+    func label(of index: Int) -> String {
+        let (id, introductions) = listing.blob(index)
+        guard let first = introductions.first else { return id }
+        return "\(first.path)@\(listing.commit(first.commit).id.prefix(12))"
+    }
+
+    func paths(of index: Int) -> [String] {
+        let paths = listing.blob(index).introductions.map(\.path)
+        pathCounts.withLock { $0[index] = paths.count }
+        return paths
+    }
+
+    /// Findings are placed once the history is listed (`HistorySource`), not while it is read.
+    func place(_ findings: [Finding], of index: Int) -> [Finding] { findings }
+
+    /// For each blob read, how many of its paths were known when it was.
+    func pathsWhenRead() -> [Int: Int] { pathCounts.withLock { $0 } }
 }
 
 extension Finding {

@@ -15,13 +15,19 @@ public struct GitScanProgress: Sendable, Equatable {
 /// Counts finished blobs from several threads and calls the observer at most every `interval`
 /// (a terminal redrawn per blob would cost more than the scan).
 public final class GitScanProgressCounter: Sendable {
-    private let total: Int
+    /// Items to read: known up front for files, still growing while a history is listed.
+    private let total: @Sendable () -> Int
     private let started = ContinuousClock.now
     private let interval: Duration
     private let observer: (@Sendable (GitScanProgress) -> Void)?
     private let state = Mutex<(blobs: Int, bytes: Int, lastReport: ContinuousClock.Instant?)>((0, 0, nil))
 
-    public init(total: Int, interval: Duration = .milliseconds(100), observer: (@Sendable (GitScanProgress) -> Void)?) {
+    public convenience init(total: Int, interval: Duration = .milliseconds(100), observer: (@Sendable (GitScanProgress) -> Void)?) {
+        self.init(total: { total }, interval: interval, observer: observer)
+    }
+
+    public init(total: @escaping @Sendable () -> Int, interval: Duration = .milliseconds(100),
+                observer: (@Sendable (GitScanProgress) -> Void)?) {
         self.total = total
         self.interval = interval
         self.observer = observer
@@ -33,7 +39,7 @@ public final class GitScanProgressCounter: Sendable {
         let report: GitScanProgress? = state.withLock { state in
             state.blobs += 1
             state.bytes += bytes
-            if let last = state.lastReport, now - last < interval, state.blobs < total { return nil }
+            if let last = state.lastReport, now - last < interval, state.blobs < total() { return nil }
             state.lastReport = now
             return progress(state.blobs, state.bytes, now)
         }
@@ -42,7 +48,7 @@ public final class GitScanProgressCounter: Sendable {
 
     private func progress(_ blobs: Int, _ bytes: Int, _ now: ContinuousClock.Instant) -> GitScanProgress {
         let elapsed = (now - started).components
-        return GitScanProgress(blobsDone: blobs, blobsTotal: total, bytesDone: bytes,
+        return GitScanProgress(blobsDone: blobs, blobsTotal: total(), bytesDone: bytes,
                                elapsedSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
     }
 }

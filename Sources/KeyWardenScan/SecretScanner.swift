@@ -153,6 +153,14 @@ public final class SecretScanner: Sendable {
         return findings.filter { seen.insert("\($0.fingerprint):\($0.line):\($0.column)").inserted }
     }
 
+    /// Whether an item known by `paths` gives the same findings as when known by `others`: the
+    /// rules scoped to file names and the confidence of a value in a test file are all that read
+    /// an item's paths.
+    func readsAlike(_ paths: [String], _ others: [String]) -> Bool {
+        scopes.skipped(for: paths) == scopes.skipped(for: others)
+            && FindingConfidence.isTestOrExampleItem(paths) == FindingConfidence.isTestOrExampleItem(others)
+    }
+
     public func findings(in bytes: [UInt8], worker: Worker, paths: [String] = []) throws -> [Finding] {
         try bytes.withUnsafeBytes { try findings(in: $0, worker: worker, paths: paths) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KeyWardenSupport
 
 /// Work started on its own thread while the caller goes on; `value()` waits for it. A pre-commit
 /// scan asks git for the staged changes this way while it loads its rules: the two take about
@@ -20,27 +21,5 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         finished.wait()
         defer { finished.signal() }
         return try result!.get()
-    }
-}
-
-/// A POSIX thread rather than Foundation's Thread, whose first start costs a pre-commit scan
-/// milliseconds of setup on its critical path.
-private enum DetachedThread {
-    static func start(_ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
-        var thread = pthread_t()
-        guard pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context) == 0 else {
-            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()  // no thread to be had: run it here
-            return
-        }
-        pthread_detach(thread)
-    }
-
-    private final class Body: Sendable {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 }

@@ -8,6 +8,11 @@ public struct BlobAttribution: Sendable {
     public struct Introduction: Sendable, Hashable {
         public let path: String
         public let commit: Int
+
+        public init(path: String, commit: Int) {
+            self.path = path
+            self.commit = commit
+        }
     }
 
     /// Commits in the order git listed them (parents before children).
@@ -21,8 +26,34 @@ public struct BlobAttribution: Sendable {
 
     /// Reads the attribution of `selection` in `repository`.
     public static func read(_ repository: GitRepository, selection: GitRevisionSelection = GitRevisionSelection()) throws(GitError) -> BlobAttribution {
+        var attribution = BlobAttribution()
+        try stream(repository, selection: selection) { event in
+            switch event {
+            case let .commit(commit): attribution.commits.append(commit)
+            case let .introduction(blob, path, commit):
+                if attribution.introductions[blob] == nil { attribution.blobs.append(blob) }
+                attribution.introductions[blob, default: []].append(Introduction(path: path, commit: commit))
+            }
+            return true
+        }
+        return attribution
+    }
+
+    /// What `stream` reports as `git log` lists it.
+    public enum Event {
+        /// The next commit; introductions that follow refer to it by its index among the commits.
+        case commit(GitCommit)
+        /// `commit` (an index) is the first to write `blob` at `path`; each pair comes once.
+        case introduction(blob: String, path: String, commit: Int)
+    }
+
+    /// Reads the attribution of `selection` in `repository` and reports it as it is read, so a
+    /// history scan can start on the first blobs while git is still walking the rest. `report`
+    /// returns false to stop reading (the scan failed); git's remaining output is then discarded.
+    public static func stream(_ repository: GitRepository, selection: GitRevisionSelection = GitRevisionSelection(),
+                              _ report: (Event) -> Bool) throws(GitError) {
         // `git log --all` fails in a repository without commits; there is nothing to read there.
-        if selection.branch == nil, try repository.head() == nil, try !hasRefs(repository) { return BlobAttribution() }
+        if selection.branch == nil, try repository.head() == nil, try !hasRefs(repository) { return }
         // --reverse --date-order: parents come before children, so the first commit to write a
         // blob at a path is the one it is attributed to. --no-renames: a renamed file is a new path
         // whose blob the renaming commit introduces there. --diff-merges=combined: a merge lists
@@ -34,30 +65,43 @@ public struct BlobAttribution: Sendable {
                          "--date-order", "--reverse", "-z", "--format=%x01%H%x00%an%x00%ae%x00%at"]
             + (try selection.logArguments(in: repository)) + ["--"]
         let git = try repository.start(arguments)
-        var attribution = BlobAttribution()
+        var commits = 0
         var seen = Set<PathBlob>()
-        while var token = git.output.token(until: 0) {
-            if token.first == 0x0A { token.removeFirst() }
-            guard let first = token.first else { continue }
-            if first == 0x01 {
-                let id = String(decoding: token.dropFirst(), as: UTF8.self)
-                let author = String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)
-                let email = String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)
-                let seconds = Double(String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)) ?? 0
-                attribution.commits.append(GitCommit(id: id, author: author, email: email, date: Date(timeIntervalSince1970: seconds)))
-            } else if first == UInt8(ascii: ":") {
-                guard let pathBytes = git.output.token(until: 0), let commit = attribution.commits.indices.last else {
-                    throw .unexpectedOutput(repository: repository.path, command: "log", detail: "a file entry outside a commit")
+        var stopped = false
+        do throws(GitError) {
+            reading: while var token = git.output.token(until: 0) {
+                if token.first == 0x0A { token.removeFirst() }
+                guard let first = token.first else { continue }
+                if first == 0x01 {
+                    let id = String(decoding: token.dropFirst(), as: UTF8.self)
+                    let author = String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)
+                    let email = String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)
+                    let seconds = Double(String(decoding: git.output.token(until: 0) ?? [], as: UTF8.self)) ?? 0
+                    guard report(.commit(GitCommit(id: id, author: author, email: email, date: Date(timeIntervalSince1970: seconds)))) else {
+                        stopped = true
+                        break reading
+                    }
+                    commits += 1
+                } else if first == UInt8(ascii: ":") {
+                    guard let pathBytes = git.output.token(until: 0), commits > 0 else {
+                        throw GitError.unexpectedOutput(repository: repository.path, command: "log", detail: "a file entry outside a commit")
+                    }
+                    guard let blob = Self.introducedBlob(rawEntry: token) else { continue }
+                    let path = String(decoding: pathBytes, as: UTF8.self)
+                    guard seen.insert(PathBlob(blob: blob, path: path)).inserted else { continue }
+                    guard report(.introduction(blob: blob, path: path, commit: commits - 1)) else {
+                        stopped = true
+                        break reading
+                    }
                 }
-                guard let blob = Self.introducedBlob(rawEntry: token) else { continue }
-                let path = String(decoding: pathBytes, as: UTF8.self)
-                guard seen.insert(PathBlob(blob: blob, path: path)).inserted else { continue }
-                if attribution.introductions[blob] == nil { attribution.blobs.append(blob) }
-                attribution.introductions[blob, default: []].append(Introduction(path: path, commit: commit))
             }
+        } catch {
+            // git's status is left aside: the first error stands.
+            _ = try? git.finish(allowing: nil, draining: false)
+            throw error
         }
-        try git.finish()
-        return attribution
+        // Stopped early, git is still writing: it ends at its next write, which is no news.
+        try git.finish(allowing: stopped ? nil : [0], draining: !stopped)
     }
 
     private struct PathBlob: Hashable {

@@ -220,12 +220,14 @@ final class GitProcess {
     private static let spawning = Mutex<Void>(())
 
     /// Waits for git to exit; throws with git's message unless it exited with an allowed status.
+    /// Without `draining`, the rest of git's output is not read: git stops at its next write
+    /// (a broken pipe), for a reader that gave up.
     @discardableResult
-    func finish(allowing allowed: Set<Int32>? = [0]) throws(GitError) -> Int32 {
+    func finish(allowing allowed: Set<Int32>? = [0], draining: Bool = true) throws(GitError) -> Int32 {
         guard !finished else { return 0 }
         finished = true
         closeInput()
-        output.drain()
+        if draining { output.drain() }
         close(outputDescriptor)
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}

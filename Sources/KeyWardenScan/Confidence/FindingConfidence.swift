@@ -25,7 +25,7 @@ public enum FindingConfidence {
         if decodedFrom != nil { return .low }
         var confidence = rule.confidence
         if isWeakLiteral(secret) { confidence = confidence.lowered }
-        if !paths.isEmpty && paths.allSatisfy(isTestOrExamplePath) && looksMadeUp(secret) { confidence = confidence.lowered }
+        if isTestOrExampleItem(paths) && looksMadeUp(secret) { confidence = confidence.lowered }
         return confidence
     }
 
@@ -109,6 +109,11 @@ public enum FindingConfidence {
 
     /// A path in a test, fixture or example directory, or a file named as a test by its
     /// language's convention (`*_test.go`, `test_*.py`, `*.spec.ts`, `*Tests.swift`, `*Test.java`).
+    /// Whether every path an item is known by is a test's or an example's.
+    static func isTestOrExampleItem(_ paths: [String]) -> Bool {
+        !paths.isEmpty && paths.allSatisfy(isTestOrExamplePath)
+    }
+
     static func isTestOrExamplePath(_ path: String) -> Bool {
         // Inside an archive the member's own path decides (`app.jar!/src/test/...`).
         let inner = path.split(separator: "!/").last.map(String.init) ?? path

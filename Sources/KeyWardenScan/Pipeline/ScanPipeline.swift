@@ -28,20 +28,24 @@ public struct ScanPipeline: Sendable {
 
     /// Every item's outcome, in item order whatever the thread timing. Workers take the items in
     /// batches of neighbours as they become free (a history's neighbours share delta chains), so
-    /// one large file does not leave the other workers idle at the end.
+    /// one large file does not leave the other workers idle at the end. A `GrowingScanSource`'s
+    /// items are dealt as they are listed.
     public func read(_ source: some ScanSource, progress: GitScanProgressCounter? = nil) throws -> [ItemOutcome] {
+        let growing = source as? any GrowingScanSource
         let count = source.count
-        guard count > 0 else { return [] }
-        let shards = max(1, min(scanner.workers, count))
-        let batches = BatchDealer(count: count, workers: shards)
-        let results = Mutex<[ItemOutcome?]>(Array(repeating: nil, count: count))
+        guard count > 0 || growing != nil else { return [] }
+        let shards = growing == nil ? max(1, min(scanner.workers, count)) : max(1, scanner.workers)
+        var growth: (@Sendable (Int) throws -> (count: Int, complete: Bool))?
+        if let growing { growth = { known in try growing.items(beyond: known) } }
+        let batches = BatchDealer(count: count, workers: shards, growth: growth)
+        let collected = Mutex<[(Int, ItemOutcome)]>([])
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: shards) { _ in
             do {
                 let worker = try scanner.makeWorker()
                 let reader = try source.reader()
                 var local: [(Int, ItemOutcome)] = []
-                while failure.withLock({ $0 == nil }), let batch = batches.next() {
+                while failure.withLock({ $0 == nil }), let batch = try batches.next() {
                     let indices = Array(batch)
                     try reader.request(indices)
                     for index in indices {
@@ -49,13 +53,15 @@ public struct ScanPipeline: Sendable {
                     }
                 }
                 try reader.finish()
-                results.withLock { all in for (index, outcome) in local { all[index] = outcome } }
+                collected.withLock { $0 += local }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0.map { $0! } }
+        var results = [ItemOutcome?](repeating: nil, count: source.count)
+        for (index, outcome) in collected.withLock({ $0 }) { results[index] = outcome }
+        return results.map { $0! }
     }
 
     /// The most items a worker takes at once (a git reader asks for them in one request).
@@ -144,23 +150,38 @@ public struct ScanPipeline: Sendable {
 }
 
 /// Deals consecutive runs of item indices to workers as they ask: large runs while much is left,
-/// smaller ones towards the end so the workers finish together (guided scheduling).
+/// smaller ones towards the end so the workers finish together (guided scheduling). With
+/// `growth` the items are still being listed: a worker takes what is there (up to a full batch)
+/// and waits when nothing is.
 final class BatchDealer: Sendable {
-    private let count: Int
     private let workers: Int
-    private let position = Mutex<Int>(0)
+    /// Items dealt so far, and how many are known.
+    private let state: Mutex<(position: Int, count: Int)>
+    /// Waits until more than the given number of items are listed or the list is complete.
+    private let growth: (@Sendable (Int) throws -> (count: Int, complete: Bool))?
 
-    init(count: Int, workers: Int) {
-        self.count = count
+    init(count: Int, workers: Int, growth: (@Sendable (Int) throws -> (count: Int, complete: Bool))? = nil) {
         self.workers = workers
+        self.state = Mutex((0, count))
+        self.growth = growth
     }
 
-    func next() -> Range<Int>? {
-        position.withLock { start in
-            guard start < count else { return nil }
-            let size = min(ScanPipeline.maximumBatch, max(1, (count - start) / (4 * workers)))
-            defer { start += size }
-            return start..<(start + size)
+    func next() throws -> Range<Int>? {
+        var complete = growth == nil
+        while true {
+            let batch = state.withLock { state -> Range<Int>? in
+                guard state.position < state.count else { return nil }
+                let left = state.count - state.position
+                let size = complete ? min(ScanPipeline.maximumBatch, max(1, left / (4 * workers))) : min(ScanPipeline.maximumBatch, left)
+                defer { state.position += size }
+                return state.position..<(state.position + size)
+            }
+            if let batch { return batch }
+            guard !complete, let growth else { return nil }
+            let known = state.withLock { $0.count }
+            let listed = try growth(known)
+            complete = listed.complete
+            state.withLock { $0.count = max($0.count, listed.count) }
         }
     }
 }

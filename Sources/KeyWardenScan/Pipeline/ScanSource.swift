@@ -36,3 +36,11 @@ public enum ContentOutcome: Sendable {
     case members([ArchiveMember])
     case skipped(SkippedInput.Reason)
 }
+
+/// A source whose items are still being listed when the scan starts (a history whose `git log`
+/// is still being read): the pipeline deals the items listed so far and waits for more.
+public protocol GrowingScanSource: ScanSource {
+    /// Waits until more than `known` items are listed or the list is complete; how many are
+    /// listed then, and whether that is all. Throws when listing them failed.
+    func items(beyond known: Int) throws -> (count: Int, complete: Bool)
+}

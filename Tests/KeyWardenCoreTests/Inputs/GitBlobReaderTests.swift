@@ -1,6 +1,7 @@
 import Foundation
 @testable import KeyWardenInputs
 @testable import KeyWardenScan
+import KeyWardenSupport
 import KeyWardenTestSupport
 import Synchronization
 import Testing
@@ -41,10 +42,10 @@ import Testing
 }
 
 @Suite struct BatchDealerTests {
-    @Test func dealsEveryIndexOnceInRunsThatShrinkTowardsTheEnd() {
+    @Test func dealsEveryIndexOnceInRunsThatShrinkTowardsTheEnd() throws {
         let dealer = BatchDealer(count: 10_000, workers: 2)
         var batches: [Range<Int>] = []
-        while let batch = dealer.next() { batches.append(batch) }
+        while let batch = try dealer.next() { batches.append(batch) }
         #expect(batches.flatMap { Array($0) } == Array(0..<10_000))
         #expect(batches.allSatisfy { $0.count <= ScanPipeline.maximumBatch && !$0.isEmpty })
         #expect(batches.first!.count == ScanPipeline.maximumBatch)
@@ -55,8 +56,41 @@ import Testing
         let dealer = BatchDealer(count: 5_000, workers: 4)
         let taken = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
-            while let batch = dealer.next() { taken.withLock { $0 += batch } }
+            while let batch = try! dealer.next() { taken.withLock { $0 += batch } }
         }
         #expect(taken.withLock { $0.sorted() } == Array(0..<5_000))
+    }
+
+    /// Items listed a few at a time by another thread (a history's `git log` still being read):
+    /// the workers wait for them, take each once, and stop only when the listing is complete.
+    @Test func itemsListedWhileWorkersWaitAreEachDealtOnce() {
+        let listed = Mutex<(count: Int, complete: Bool)>((0, false))
+        let growth: @Sendable (Int) throws -> (count: Int, complete: Bool) = { known in
+            while true {
+                let now = listed.withLock { $0 }
+                if now.count > known || now.complete { return now }
+                usleep(100)
+            }
+        }
+        let dealer = BatchDealer(count: 0, workers: 2, growth: growth)
+        let taken = Mutex<[Int]>([])
+        DetachedThread.start {
+            for _ in 0..<300 {
+                listed.withLock { $0.count += 7 }
+                usleep(50)
+            }
+            listed.withLock { $0.complete = true }
+        }
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while let batch = try! dealer.next() { taken.withLock { $0 += batch } }
+        }
+        #expect(taken.withLock { $0.sorted() } == Array(0..<2_100))
+    }
+
+    @Test func aListingThatFailsStopsTheWorkersWithItsError() {
+        struct ListingFailed: Error {}
+        let dealer = BatchDealer(count: 3, workers: 1, growth: { _ in throw ListingFailed() })
+        #expect(throws: Never.self) { try dealer.next() }
+        #expect(throws: ListingFailed.self) { while try dealer.next() != nil {} }
     }
 }

@@ -57,6 +57,38 @@ import Testing
         #expect(findings.allSatisfy { $0.git?.presentAtHead == true })
     }
 
+    /// A blob is read as soon as `git log` lists it; a later commit may add a path that changes
+    /// what the scan reads (here a rule scoped to `.esmtprc`). Such a blob is read again with
+    /// all its paths: the same findings as if every path had been known from the start.
+    @Test func aBlobReadBeforeItsLaterPathIsListedIsReadAgainWhenThatPathMatters() throws {
+        let repo = try GitTestRepository()
+        let mail = "identity ops@example.net\n    password \"Rj4kW9tQzN2vXc7L\"\n"
+        try repo.write("notes/mail.txt", mail)
+        try repo.write("notes/other.txt", "nothing here\n")
+        try repo.commit("notes")
+        try repo.write(".esmtprc", mail)
+        try repo.write("docs/copy.txt", "nothing here\n")
+        try repo.commit("the same file where esmtp reads it")
+        let scanner = try GitHistoryScanner(scanner: builtinScanner(), maxBlobSize: 1 << 20)
+        let attribution = try BlobAttribution.read(repo.repository())
+        let source = HistorySource(repository: try repo.repository(), blobs: attribution.blobs, introductions: attribution.introductions,
+                                   commits: attribution.commits, maxBlobSize: 1 << 20, presentAtHead: [])
+        // What the scan read when each blob knew only its first path.
+        let firstPathsOnly = HistorySource(repository: source.repository, blobs: source.blobs,
+                                           introductions: source.introductions.mapValues { Array($0.prefix(1)) },
+                                           commits: source.commits, maxBlobSize: 1 << 20, presentAtHead: [])
+        var outcomes = try ScanPipeline(scanner: scanner.scanner).read(firstPathsOnly)
+        let early = ScanPipeline(scanner: scanner.scanner).fold(source, outcomes).findings
+        #expect(early.isEmpty)
+        try scanner.rescanBlobsWithLaterPaths(&outcomes, source: source, pathsWhenRead: Dictionary(uniqueKeysWithValues: source.blobs.indices.map { ($0, 1) }))
+        let mended = ScanPipeline(scanner: scanner.scanner).fold(source, outcomes).findings
+        let whole = try ScanPipeline(scanner: scanner.scanner).run(source).findings
+        #expect(mended.map(\.rule) == ["esmtprc-password", "esmtprc-password"])
+        #expect(mended.map(\.path) == whole.map(\.path) && mended.map(\.rule) == whole.map(\.rule))
+        // And the streaming scan itself gives the same.
+        #expect(try scan(repo).findings.map(\.path) == whole.map(\.path))
+    }
+
     @Test func sameBlobOnTwoBranchesIsReportedOnceAtTheEarliestCommit() throws {
         let repo = try GitTestRepository()
         try repo.write("README.md", "hello\n")
