@@ -1,6 +1,7 @@
 /// Seeded, deterministic mutations of an input: bit flips, byte edits, chunk copies and splices,
-/// and the tokens YAML and JSON parsers trip over. A run is reproducible from its seed.
-public struct Mutator {
+/// and the tokens YAML and JSON parsers trip over. A run is reproducible from its seed; the same
+/// sequence serves as a seeded random number generator.
+public struct Mutator: RandomNumberGenerator {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }

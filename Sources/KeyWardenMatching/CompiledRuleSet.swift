@@ -11,6 +11,8 @@ public final class CompiledRuleSet: Sendable {
     let databases: RuleDatabases
     /// The rules only `databases.scoped` holds.
     let scopedRules: [Int]
+    /// The rules matched from candidate regions, with their finders (in no database).
+    let candidateRules: [(rule: Int, finder: CandidateFinder)]
     let plans: [RuleMatchPlan]
     let validators: [SecretValidator?]
     private let regexes: RegexTable
@@ -61,6 +63,9 @@ public final class CompiledRuleSet: Sendable {
         self.ruleSet = ruleSet
         self.databases = databases
         self.scopedRules = RuleDatabases.scopedIndices(ruleSet.rules)
+        self.candidateRules = RuleDatabases.candidateIndices(ruleSet.rules).compactMap { index in
+            ruleSet.rules[index].candidates.flatMap(CandidateFinder.init(rawValue:)).map { (index, $0) }
+        }
         self.plans = plans
         self.regexes = RegexTable(count: ruleSet.rules.count)
         self.validators = ruleSet.rules.map { $0.validator.flatMap(SecretValidators.named) }

@@ -35,17 +35,22 @@ public final class Matcher {
         windows.reset()
         itemKeywordAnswers.removeAll(keepingCapacity: true)
         lowercasedItem = nil
-        guard let scratch else { return [] }
-        try compiled.databases.general?.scan(buffer, scratch: scratch, into: windows.sink)
-        // Rules scoped to other file names are not looked for at all.
-        if let scoped = compiled.databases.scoped, compiled.scopedRules.contains(where: { !(skipping?[$0] ?? false) }) {
-            try scoped.scan(buffer, scratch: scratch, into: windows.sink)
+        if let scratch {
+            try compiled.databases.general?.scan(buffer, scratch: scratch, into: windows.sink)
+            // Rules scoped to other file names are not looked for at all.
+            if let scoped = compiled.databases.scoped, compiled.scopedRules.contains(where: { !(skipping?[$0] ?? false) }) {
+                try scoped.scan(buffer, scratch: scratch, into: windows.sink)
+            }
         }
-        guard windows.hasAny else { return [] }
         var found: [SecretMatch] = []
         for rule in windows.rulesHit where !(skipping?[rule] ?? false) {
             for window in windows.windows(of: rule) {
                 confirm(rule: rule, window: window, in: buffer, into: &found)
+            }
+        }
+        for (rule, finder) in compiled.candidateRules where !(skipping?[rule] ?? false) {
+            for region in finder.regions(in: buffer) {
+                confirm(rule: rule, window: region, in: buffer, into: &found)
             }
         }
         return found.sorted { ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound) }

@@ -3,7 +3,7 @@
 /// The shipped rule packs, compiled into the binary so it needs no data files at run time.
 enum BuiltinRulePacks {
     /// SHA-256 over each file's path and text, each followed by a NUL, in order.
-    static let digest = "4f7d4fdca9e04bc3d63c9a21f194f145b521c90045d2933de41b9771b44a297b"
+    static let digest = "bcceb3af5aa7d861a37cf750c27b896c63f3ff1f768953f0f4fb96a66d4e209b"
 
     static let files: [(path: String, text: String)] = [
         ("Rules/secrets/ai.yaml", #"""
@@ -5920,6 +5920,7 @@ rules:
     secretGroup: 1
     minEntropy: 2.5
     noLiteralFactor: ".pgpass lines are colon-separated fields with no fixed word"
+    candidates: colon-fields
     examples:
       - 'db-7f3a.internal.example.net:5432:ledger:app:Vq8ZrT2mLx9Kw4Pn'
     negativeExamples:
@@ -14644,6 +14645,7 @@ rules:
     secretGroup: 1
     validator: bip39
     noLiteralFactor: "a phrase of dictionary words; the bip39 validator (checksum) decides"
+    candidates: lowercase-words
     examples:
       - 'MNEMONIC=joy super crawl tunnel very baby clinic raw bunker miss cash race'
       - 'seed_phrase: "custom cricket drop arch renew prevent kid oak coach great panther report upset elegant reopen call night wild visual raise differ inhale endorse tunnel"'
@@ -14702,6 +14704,7 @@ rules:
     secretGroup: 1
     validator: bitcoin-wif
     noLiteralFactor: "base58 with a one-character version prefix; the bitcoin-wif validator (checksum) decides"
+    candidates: base58-word
     examples:
       - 'BTC_WIF=KzdJ8HD6bvrVSnKbY3GuC63SeYmEtbpqVWfGDe62VPsHyK6U22kA'
       - 'hot wallet wif: 5JSFUwCB9ov5sAfvNJ2AgtGvPgDyA5t4YCGrW9C6xu6XkE5RDUA'

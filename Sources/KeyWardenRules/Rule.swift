@@ -49,6 +49,11 @@ public struct Rule: Sendable, Hashable, Codable {
     /// must contain (nil when it has one). Hyperscan scans fastest from such a literal; a rule
     /// without one must say why it cannot have one, and the catalogue gate checks it.
     public let noLiteralFactor: String?
+    /// The pass that finds where such a rule could match (`CandidateFinderNames`), so it is
+    /// matched apart from Hyperscan: PCRE2 confirms only in the regions the pass finds. A pattern
+    /// without a literal (a phrase of dictionary words, a bare base58 key) has Hyperscan run an
+    /// automaton over every byte; a few such rules cost a third of a scan.
+    public let candidates: String?
     /// Reported whatever other rules find on the same bytes, and never in their way: a rule a
     /// team brought from its gitleaks config reports each of its matches, as gitleaks would,
     /// instead of giving way to (or hiding) a built-in rule's finding of the same value.
@@ -68,7 +73,7 @@ public struct Rule: Sendable, Hashable, Codable {
                 secretGroup: SecretGroup = .whole, minEntropy: Double? = nil, validator: String? = nil,
                 examples: [String], negativeExamples: [String], references: [String] = [],
                 contextKeywords: [String] = [], credentialSet: String? = nil, part: CredentialPart? = nil, reportAlone: Bool = true,
-                overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil,
+                overrides: [String] = [], catchAll: Bool = false, paths: [String] = [], noLiteralFactor: String? = nil, candidates: String? = nil,
                 keywordScope: KeywordScope = .match, standalone: Bool = false, confidence: Confidence? = nil,
                 location: SourceLocation = SourceLocation(file: "<builtin>", line: 1, column: 1),
                 patternLocation: SourceLocation? = nil) {
@@ -91,6 +96,7 @@ public struct Rule: Sendable, Hashable, Codable {
         self.catchAll = catchAll
         self.paths = paths
         self.noLiteralFactor = noLiteralFactor
+        self.candidates = candidates
         self.keywordScope = keywordScope
         self.standalone = standalone
         self.confidence = confidence ?? (catchAll || !contextKeywords.isEmpty ? .medium : .high)

@@ -7,7 +7,7 @@ import KeyWardenSupport
 /// added here too (the round-trip test over the built-in catalogue fails otherwise) and
 /// `version` raised, so no cache written before is read with the new layout.
 public enum RuleBinaryFormat {
-    public static let version = 1
+    public static let version = 2
 
     public static func encode(_ rules: [Rule]) -> [UInt8] {
         var writer = CompactBinaryWriter()
@@ -77,6 +77,7 @@ public enum RuleBinaryFormat {
         writer.write(rule.catchAll)
         writer.write(rule.paths)
         writer.write(optional: rule.noLiteralFactor) { $0.write($1) }
+        writer.write(optional: rule.candidates) { $0.write($1) }
         writer.write(rule.standalone)
         writer.write(rule.confidence.rawValue)
         write(rule.location, to: &writer)
@@ -111,6 +112,7 @@ public enum RuleBinaryFormat {
         let catchAll = try reader.readBool()
         let paths = try reader.readStrings()
         let noLiteralFactor = try reader.readOptional { reader throws(CompactBinaryReader.Malformed) in try reader.readString() }
+        let candidates = try reader.readOptional { reader throws(CompactBinaryReader.Malformed) in try reader.readString() }
         let standalone = try reader.readBool()
         let confidence = try reader.readCase(Confidence.self)
         let location = try readLocation(from: &reader)
@@ -119,7 +121,7 @@ public enum RuleBinaryFormat {
                     secretGroup: secretGroup, minEntropy: minEntropy, validator: validator, examples: examples,
                     negativeExamples: negativeExamples, references: references, contextKeywords: contextKeywords,
                     credentialSet: credentialSet, part: part, reportAlone: reportAlone, overrides: overrides, catchAll: catchAll,
-                    paths: paths, noLiteralFactor: noLiteralFactor, keywordScope: keywordScope, standalone: standalone,
+                    paths: paths, noLiteralFactor: noLiteralFactor, candidates: candidates, keywordScope: keywordScope, standalone: standalone,
                     confidence: confidence, location: location, patternLocation: patternLocation)
     }
 

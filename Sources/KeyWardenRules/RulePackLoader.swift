@@ -7,7 +7,7 @@ import KeyWardenSupport
 public enum RulePackLoader {
     static let ruleKeys = (required: ["id", "description", "severity", "pattern", "examples", "negativeExamples"],
                            optional: ["keywords", "secretGroup", "minEntropy", "validator", "references",
-                                       "contextKeywords", "credentialSet", "part", "reportAlone", "overrides", "catchAll", "paths", "noLiteralFactor",
+                                       "contextKeywords", "credentialSet", "part", "reportAlone", "overrides", "catchAll", "paths", "noLiteralFactor", "candidates",
                                        "confidence"])
 
     /// Every `*.yaml` / `*.yml` file in each directory, in name order.
@@ -108,6 +108,7 @@ public enum RulePackLoader {
             catchAll: try fields["catchAll"]?.bool() ?? false,
             paths: paths,
             noLiteralFactor: try fields["noLiteralFactor"]?.string(),
+            candidates: try fields["candidates"].map { try $0.oneOf(CandidateFinderNames.all) },
             confidence: try fields["confidence"].map { Confidence(rawValue: try $0.oneOf(Confidence.allCases.map(\.rawValue)))! },
             location: node.location,
             patternLocation: patternNode.location

@@ -38,7 +38,7 @@ public struct RuleSet: Sendable {
         for rule in rules {
             for var field in [rule.id, rule.pattern, rule.secretGroup.description, rule.keywords.joined(separator: ","),
                               rule.minEntropy.map { String($0) } ?? "-", rule.validator ?? "-",
-                              rule.contextKeywords.joined(separator: ","), rule.paths.joined(separator: ",")] {
+                              rule.contextKeywords.joined(separator: ","), rule.paths.joined(separator: ","), rule.candidates ?? "-"] {
                 field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
                 withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
             }

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds every region of a buffer where a rule without a literal could match (`Rule.candidates`),
+/// so the rule is matched apart from Hyperscan: PCRE2 runs only in the regions found. Each finder
+/// must return a superset of its rules' possible matches; the probes below skip ahead by the
+/// shortest possible match, so most of a source file is never looked at.
+enum CandidateFinder: String, Sendable, CaseIterable {
+    /// Twelve or more lowercase words of 3 to 8 letters, each separated from the next by one to
+    /// three spaces or tabs or by one line break: a BIP-39 recovery phrase's shape. Found inside
+    /// runs of at least 47 bytes of lowercase letters and blanks (twelve 3-letter words).
+    case lowercaseWords = "lowercase-words"
+    /// Whole words (`[A-Za-z0-9_]` between non-word bytes) of 51 or 52 base58 characters that
+    /// start with 5, K, L, c or 9: a private key in wallet import format.
+    case base58Word = "base58-word"
+    /// Lines with a `field:port:` or `field:*:` start of colon-separated fields (a `.pgpass` line).
+    case colonFields = "colon-fields"
+
+    /// The candidate regions in `buffer`, in order.
+    func regions(in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        switch self {
+        case .lowercaseWords:
+            Self.runs(in: buffer, ofAtLeast: 47, where: ByteClass.lowercaseOrSpace).flatMap { Self.phrases(in: buffer, $0) }
+        case .base58Word:
+            Self.runs(in: buffer, ofAtLeast: 51, where: ByteClass.word).filter { run in
+                run.count <= 52 && "5KLc9".utf8.contains(buffer[run.lowerBound])
+                    && run.allSatisfy { ByteClass.base58.contains(buffer[$0]) }
+            }
+        case .colonFields: Self.colonFieldLines(in: buffer)
+        }
+    }
+
+    /// Maximal runs of bytes in `members` at least `minimum` long. Probing every `minimum`th
+    /// byte finds each: a run that long starting at or after `index` covers the probe. Every
+    /// byte looked at is one table read (this runs over every byte of every file).
+    private static func runs(in buffer: UnsafeRawBufferPointer, ofAtLeast minimum: Int, where members: ByteClass) -> [Range<Int>] {
+        members.table.withUnsafeBufferPointer { member in
+            var runs: [Range<Int>] = []
+            let count = buffer.count
+            // Invariant: no run of interest starts before `index`.
+            var index = 0
+            while index + minimum <= count {
+                let probe = index + minimum - 1
+                guard member[Int(buffer[probe])] else {
+                    index = probe + 1
+                    continue
+                }
+                var start = probe
+                while start > index, member[Int(buffer[start - 1])] { start -= 1 }
+                var end = probe + 1
+                while end < count, member[Int(buffer[end])] { end += 1 }
+                if end - start >= minimum { runs.append(start..<end) }
+                index = end + 1
+            }
+            return runs
+        }
+    }
+
+    /// The stretches of `run` (lowercase letters and blanks only) made of at least twelve words of
+    /// 3-8 letters with valid separators between them. Prose has long lowercase runs (comments,
+    /// documentation), but seldom twelve such words in a row: confirming whole runs with the
+    /// phrase pattern, whose nested repetition backtracks, cost more than Hyperscan had.
+    private static func phrases(in buffer: UnsafeRawBufferPointer, _ run: Range<Int>) -> [Range<Int>] {
+        var phrases: [Range<Int>] = []
+        var chainStart = -1, words = 0, lastWordEnd = -1
+        var index = run.lowerBound
+        while index < run.upperBound {
+            let tokenStart = index
+            if buffer[index] >= UInt8(ascii: "a") {
+                while index < run.upperBound, buffer[index] >= UInt8(ascii: "a") { index += 1 }
+                let length = index - tokenStart
+                if (3...8).contains(length) {
+                    if words == 0 { chainStart = tokenStart }
+                    words += 1
+                    lastWordEnd = index
+                } else {
+                    if words >= 12 { phrases.append(chainStart..<lastWordEnd) }
+                    words = 0
+                }
+            } else {
+                var newlines = 0, blanks = 0, returns = 0, returnBeforeNewline = true
+                while index < run.upperBound, buffer[index] < UInt8(ascii: "a") {
+                    switch buffer[index] {
+                    case 0x0A: newlines += 1
+                    case 0x0D:
+                        returns += 1
+                        returnBeforeNewline = index + 1 < run.upperBound && buffer[index + 1] == 0x0A
+                    default: blanks += 1
+                    }
+                    index += 1
+                }
+                let joins = newlines == 0 ? returns == 0 && blanks <= 3 : newlines == 1 && returns <= 1 && returnBeforeNewline
+                if !joins {
+                    if words >= 12 { phrases.append(chainStart..<lastWordEnd) }
+                    words = 0
+                }
+            }
+        }
+        if words >= 12 { phrases.append(chainStart..<lastWordEnd) }
+        return phrases
+    }
+
+    /// The lines holding a colon-separated field followed by a port number or `*` and a colon.
+    private static func colonFieldLines(in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        guard let base = buffer.baseAddress else { return [] }
+        var lines: [Range<Int>] = []
+        let count = buffer.count
+        var index = 0
+        while index < count, let hit = memchr(base + index, Int32(UInt8(ascii: ":")), count - index) {
+            let colon = base.distance(to: UnsafeRawPointer(hit))
+            index = colon + 1
+            guard colon > 0, ByteClass.pgpassField.contains(buffer[colon - 1]) else { continue }
+            var next = colon + 1
+            if next < count, buffer[next] == UInt8(ascii: "*") {
+                next += 1
+            } else {
+                while next < count, next - colon <= 5, ByteClass.digit.contains(buffer[next]) { next += 1 }
+                guard next > colon + 1 else { continue }
+            }
+            guard next < count, buffer[next] == UInt8(ascii: ":") else { continue }
+            var start = colon
+            while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
+            var end = next
+            while end < count, buffer[end] != 0x0A { end += 1 }
+            if let last = lines.last, last.lowerBound == start { continue }
+            lines.append(start..<end)
+            index = end
+        }
+        return lines
+    }
+}
+
+/// A set of byte values, as a table indexed by byte.
+struct ByteClass: Sendable {
+    let table: [Bool]
+
+    init(_ members: some Sequence<UInt8>) {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in members { table[Int(byte)] = true }
+        self.table = table
+    }
+
+    func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
+
+    static let lowercaseOrSpace = ByteClass(Array("abcdefghijklmnopqrstuvwxyz \t\r\n".utf8))
+    static let word = ByteClass(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_".utf8))
+    static let base58 = ByteClass(Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8))
+    static let digit = ByteClass(Array("0123456789".utf8))
+    static let pgpassField = ByteClass(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._*-".utf8))
+}
