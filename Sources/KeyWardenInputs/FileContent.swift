@@ -93,8 +93,12 @@ package enum FileContent {
         return isBinary(bytes) ? .skipped(.binary) : .text(bytes)
     }
 
+    /// A NUL byte in the first `binaryProbeLength` bytes (memchr: every file and blob passes here).
     static func isBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(binaryProbeLength).contains(0)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, binaryProbeLength)) != nil
+        }
     }
 }
 

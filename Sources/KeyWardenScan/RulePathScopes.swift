@@ -21,6 +21,11 @@ struct RulePathScopes: Sendable {
     private let ruleCount: Int
     /// The most components any glob has: only that many trailing path components are compared.
     private let depth: Int
+    /// Every glob's last component, once each: a file name none of them matches is out of every
+    /// scope, which is the answer for almost every file (checked before splitting whole paths).
+    private let lastComponents: [Glob]
+    /// Every scoped rule skipped: the mask for an item out of every scope.
+    private let noneInScope: [Bool]?
 
     init(rules: [Rule]) {
         scoped = rules.enumerated().compactMap { index, rule in
@@ -28,12 +33,18 @@ struct RulePathScopes: Sendable {
         }
         ruleCount = rules.count
         depth = scoped.flatMap(\.globs).map(\.components.count).max() ?? 0
+        var seen = Set<[CChar]>()
+        lastComponents = scoped.flatMap(\.globs).compactMap(\.components.first).filter { seen.insert($0).inserted }.map(Glob.init(component:))
+        var mask = Array(repeating: false, count: ruleCount)
+        for (index, _) in scoped { mask[index] = true }
+        noneInScope = scoped.isEmpty ? nil : mask
     }
 
     /// A mask of the rules to skip (true = skip) for an item known by `paths`, or nil when every
     /// rule applies. An item without a path (standard input) skips every scoped rule.
     func skipped(for paths: [String]) -> [Bool]? {
         guard !scoped.isEmpty else { return nil }
+        guard paths.contains(where: mayBeInScope) else { return noneInScope }
         let names = paths.map { Self.trailingComponents($0, count: depth) }
         var mask: [Bool]?
         for (index, globs) in scoped where !names.contains(where: { name in globs.contains { $0.matches(name) } }) {
@@ -41,6 +52,13 @@ struct RulePathScopes: Sendable {
             mask![index] = true
         }
         return mask
+    }
+
+    /// Whether the file name of `path` matches the last component of some scope glob.
+    private func mayBeInScope(_ path: String) -> Bool {
+        let fileName = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let name = Self.trailingComponents(fileName, count: 1)
+        return lastComponents.contains { $0.matches(name) }
     }
 
     /// The last `count` components of `path`, lowercased and NUL-terminated, last first.
@@ -56,7 +74,16 @@ struct RulePathScopes: Sendable {
         private let literal: [Bool]
 
         init(_ glob: String) {
-            components = RulePathScopes.trailingComponents(glob, count: .max)
+            self.init(components: RulePathScopes.trailingComponents(glob, count: .max))
+        }
+
+        /// A one-component glob (a file name pattern), already lowercased and NUL-terminated.
+        init(component: [CChar]) {
+            self.init(components: [component])
+        }
+
+        private init(components: [[CChar]]) {
+            self.components = components
             literal = components.map { !$0.contains { "*?[\\".utf8.contains(UInt8(bitPattern: $0)) } }
         }
 

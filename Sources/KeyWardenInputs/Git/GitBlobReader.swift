@@ -65,7 +65,7 @@ package final class GitBlobReader {
         }
         // The rules FileContent applies to files: wide text is decoded, then a NUL byte in the
         // first 8 KiB means binary.
-        guard content.prefix(FileContent.binaryProbeLength).contains(0) else { return .text }
+        guard FileContent.isBinary(content) else { return .text }
         switch FileContent.classify(content) {
         case let .text(decoded):
             content = decoded
