@@ -22,6 +22,11 @@ public struct DirectorySource: Sendable {
             self.relativePath = relativePath
             self.fileSystemPath = fileSystemPath ?? Array(path.utf8)
         }
+
+        /// The path as shown and the path below the scan root, for rules scoped to file names: a
+        /// glob such as `**/.vscode/sftp.json` may need the first, and the directories above the
+        /// root (`~/examples/project`) must not make every file an example.
+        public var names: [String] { relativePath == path ? [path] : [path, relativePath] }
     }
 
     public let roots: [String]
@@ -30,6 +35,9 @@ public struct DirectorySource: Sendable {
     /// Directories never entered, by real path: the rule packs a scan loads hold examples that
     /// match by design.
     public let excludedDirectories: Set<String>
+    /// The same directories by device and inode, which the walk has at hand for each directory
+    /// it enters (`realpath` per directory read every component's link: 7% of a scan).
+    private let excludedIdentities: Set<DirectoryIdentity>
 
     public init(roots: [String], followSymlinks: Bool = false, excluding excludedDirectories: [String] = [],
                 skip: @escaping @Sendable (String) -> Bool = { _ in false }) {
@@ -37,6 +45,10 @@ public struct DirectorySource: Sendable {
         self.followSymlinks = followSymlinks
         self.skip = skip
         self.excludedDirectories = Set(excludedDirectories.compactMap { Self.realPath(Array($0.utf8CString)) })
+        self.excludedIdentities = Set(self.excludedDirectories.compactMap { path in
+            var info = stat()
+            return stat(path, &info) == 0 ? DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
+        })
     }
 
     static func realPath(_ path: [CChar]) -> String? {
@@ -59,24 +71,49 @@ public struct DirectorySource: Sendable {
     }
 
     public func entries() throws -> (files: [Entry], skipped: [SkippedInput]) {
-        var walk = Walk(followSymlinks: followSymlinks, excluded: excludedDirectories, skip: skip)
-        for root in roots {
+        var files: [Entry] = []
+        let skipped = try walk(from: checkedRoots()) { files.append($0) }
+        return (files.sorted {
+            $0.path != $1.path ? $0.path < $1.path : $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath)
+        }, skipped)
+    }
+
+    /// A root, checked: it exists and can be read.
+    public struct Root: Sendable {
+        let display: String
+        let isDirectory: Bool
+    }
+
+    /// The roots, each checked before anything is walked: a root that does not exist or cannot
+    /// be read is the caller's error, not a skipped input.
+    public func checkedRoots() throws -> [Root] {
+        try roots.map { root in
             var info = stat()
             guard lstat(root, &info) == 0 else { throw MissingRoot(path: root) }
             let display = Self.trimmed(root)
             if let problem = Self.readProblem(root) { throw UnreadableRoot(path: display, detail: problem) }
-            if info.st_mode & S_IFMT == S_IFDIR || (info.st_mode & S_IFMT == S_IFLNK && Self.isDirectory(root)) {
-                walk.directory(Array(display.utf8), relative: "", root: display)
+            return Root(display: display, isDirectory: info.st_mode & S_IFMT == S_IFDIR || (info.st_mode & S_IFMT == S_IFLNK && Self.isDirectory(root)))
+        }
+    }
+
+    /// Walks `roots` and hands each regular file to `found` as it is reached (each file once, in
+    /// walk order), so a scan can read the first files while the walk goes on; returns what was
+    /// skipped, sorted.
+    public func walk(from roots: [Root], _ found: @escaping (Entry) -> Void) -> [SkippedInput] {
+        var reported = Set<[UInt8]>()
+        var walk = Walk(followSymlinks: followSymlinks, excluded: excludedIdentities, skip: skip) { entry in
+            // Overlapping roots (`scan . src`) reach a file twice; it is scanned once.
+            if reported.insert(entry.fileSystemPath).inserted { found(entry) }
+        }
+        for root in roots {
+            if root.isDirectory {
+                walk.directory(Array(root.display.utf8), relative: "", root: root.display)
             } else {
                 // A file named explicitly is scanned even when it is a symlink: the user asked for it.
-                walk.files.append(Entry(path: display, relativePath: (display as String).split(separator: "/").last.map(String.init) ?? display))
+                walk.found(Entry(path: root.display, relativePath: (root.display as String).split(separator: "/").last.map(String.init) ?? root.display))
             }
         }
-        let unique = Dictionary(walk.files.map { ($0.fileSystemPath, $0) }, uniquingKeysWith: { first, _ in first })
-        let files = unique.values.sorted {
-            $0.path != $1.path ? $0.path < $1.path : $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath)
-        }
-        return (files, walk.skipped.sorted())
+        return walk.skipped.sorted()
     }
 
     /// Why a root cannot be read (a directory not listable, a file not openable), nil when it can.
@@ -135,28 +172,32 @@ public struct DirectorySource: Sendable {
 
     private struct Walk {
         let followSymlinks: Bool
-        let excluded: Set<String>
+        let excluded: Set<DirectoryIdentity>
         let skip: (String) -> Bool
-        var files: [Entry] = []
+        /// Called for each regular file reached.
+        let found: (Entry) -> Void
         var skipped: [SkippedInput] = []
         var visited = Set<DirectoryIdentity>()
 
-        init(followSymlinks: Bool, excluded: Set<String>, skip: @escaping (String) -> Bool) {
+        init(followSymlinks: Bool, excluded: Set<DirectoryIdentity>, skip: @escaping (String) -> Bool,
+             found: @escaping (Entry) -> Void) {
             self.followSymlinks = followSymlinks
             self.excluded = excluded
             self.skip = skip
+            self.found = found
         }
 
         mutating func directory(_ rawPath: [UInt8], relative: String, root: String) {
             let path = DirectorySource.display(rawPath)
             let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
-            if !excluded.isEmpty, let real = DirectorySource.realPath(cPath), excluded.contains(real) { return }
             var info = stat()
             guard stat(cPath, &info) == 0 else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 return
             }
-            guard visited.insert(DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+            let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if excluded.contains(identity) { return }
+            guard visited.insert(identity).inserted else {
                 skipped.append(SkippedInput(path: path, reason: .symlinkLoop))
                 return
             }
@@ -202,7 +243,7 @@ public struct DirectorySource: Sendable {
                 if (relative as String).split(separator: "/").last == ".git" || skip(relative) { return }
                 directory(rawPath, relative: relative, root: root)
             case S_IFREG:
-                if !skip(relative) { files.append(Entry(path: path, relativePath: relative, fileSystemPath: rawPath)) }
+                if !skip(relative) { found(Entry(path: path, relativePath: relative, fileSystemPath: rawPath)) }
             case S_IFLNK:
                 if skip(relative) { return }
                 guard followSymlinks else {
@@ -217,7 +258,7 @@ public struct DirectorySource: Sendable {
                 if target.st_mode & S_IFMT == S_IFDIR {
                     directory(rawPath, relative: relative, root: root)
                 } else if target.st_mode & S_IFMT == S_IFREG {
-                    files.append(Entry(path: path, relativePath: relative, fileSystemPath: rawPath))
+                    found(Entry(path: path, relativePath: relative, fileSystemPath: rawPath))
                 } else {
                     skipped.append(SkippedInput(path: path, reason: .notRegularFile))
                 }

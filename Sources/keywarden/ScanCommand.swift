@@ -160,15 +160,27 @@ struct ScanCommand: ParsableCommand {
             result = try git.scan(repository, scanner: scanner, configuration: configuration, maxBlobSize: maxFileSize.bytes,
                                   stagedChanges: stagedChanges)
         } else {
-            let listing = try walk(roots, configuration: configuration, excluding: rules.ruleDirectories + configuration.ruleDirectories)
+            let excluded = rules.ruleDirectories + configuration.ruleDirectories
             let progress = ProgressLine.forStandardError(label: "scanning", unit: "files")
             defer { progress?.finish() }
-            let counter = progress.map { GitScanProgressCounter(total: listing.files.count, observer: $0.update) }
             let archives = ArchiveLimits(maxDepth: archiveDepth, maxMemberSize: maxFileSize.bytes)
-            result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes,
-                                                                       archives: archives),
-                                                            progress: counter)
-            result.skipped = (result.skipped + listing.skipped).sorted()
+            if respectGitignore || configuration.respectGitignore {
+                let listing = try walk(roots, configuration: configuration, excluding: excluded)
+                let counter = progress.map { GitScanProgressCounter(total: listing.files.count, observer: $0.update) }
+                result = try ScanPipeline(scanner: scanner).run(FileSource(files: listing.files, maxFileSize: maxFileSize.bytes,
+                                                                           archives: archives),
+                                                                progress: counter)
+                result.skipped = (result.skipped + listing.skipped).sorted()
+            } else {
+                // Files are scanned as the walk reaches them.
+                let directory = DirectorySource(roots: roots, followSymlinks: followSymlinks, excluding: excluded,
+                                                skip: { [configuration] in configuration.skips($0) })
+                let source = WalkedFileSource(directory, roots: try directory.checkedRoots(), maxFileSize: maxFileSize.bytes,
+                                              archives: archives)
+                let counter = progress.map { GitScanProgressCounter(total: { source.count }, observer: $0.update) }
+                result = try ScanPipeline(scanner: scanner).run(source, progress: counter)
+                result.skipped = (result.skipped + source.skipped()).sorted()
+            }
         }
         let filtered = gitleaksFilter.apply(result.findings)
         if filtered.hidden > 0, !quiet {
@@ -205,12 +217,9 @@ struct ScanCommand: ParsableCommand {
 
     /// The files to scan under `roots`. Respecting .gitignore asks git once per root, so each
     /// root is walked with its own ignore list.
+    /// The files to scan when what git ignores is left out: each root with its own ignore rules.
     func walk(_ roots: [String], configuration: ScanConfiguration, excluding: [String]) throws
         -> (files: [DirectorySource.Entry], skipped: [SkippedInput]) {
-        guard respectGitignore || configuration.respectGitignore else {
-            return try DirectorySource(roots: roots, followSymlinks: followSymlinks, excluding: excluding,
-                                       skip: { [configuration] in configuration.skips($0) }).entries()
-        }
         var files: [DirectorySource.Entry] = [], skipped: [SkippedInput] = []
         for root in roots {
             let ignored = GitIgnoredPaths.load(root: root)
