@@ -9,21 +9,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
 CORPUS=${1:-/tmp/keywarden-accuracy-corpus}
-case $CORPUS in -*) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;; esac
-# A directory without the corpus is filled, never emptied: it may be anything the caller named.
-if [ -e "$CORPUS" ] && [ ! -f "$CORPUS/truth.jsonl" ] && [ -n "$(ls -A "$CORPUS" 2>/dev/null)" ]; then
-    echo "accuracy_benchmark: $CORPUS exists and holds no corpus (truth.jsonl): name an empty or new directory, or remove it if a corpus build was interrupted" >&2
-    exit 2
-fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 # shellcheck source=lib/release_build.sh
 . "$ROOT/Benchmarks/lib/release_build.sh"
 BIN=$(release_binary "$ROOT")
-if [ ! -f "$CORPUS/truth.jsonl" ]; then
-    python3 "$BENCH_DIR/make_corpus.py" "$CORPUS" >&2
-fi
+# shellcheck source=lib/corpus.sh
+. "$ROOT/Benchmarks/lib/corpus.sh"
+corpus_ready "$CORPUS" "$BENCH_DIR/make_corpus.py" || exit 2
 # Exit 1 means findings were reported, which is expected here.
 "$BIN" scan "$CORPUS/tree" --format json --quiet --output "$WORK/report.json" || [ $? -eq 1 ]
 python3 "$ROOT/Benchmarks/findings_to_jsonl.py" "$WORK/report.json" > "$WORK/findings.jsonl"

@@ -18,10 +18,9 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 . Benchmarks/lib/release_build.sh
 BIN=$(release_binary "$PWD")
 
-if [ ! -f "$CORPUS/truth.jsonl" ]; then
-  rm -rf "$CORPUS"
-  python3 "$SHARED/bench/make_corpus.py" "$CORPUS" >/dev/null
-fi
+# shellcheck source=lib/corpus.sh
+. Benchmarks/lib/corpus.sh
+corpus_ready "$CORPUS" "$SHARED/bench/make_corpus.py" || exit 2
 TREE="$CORPUS/tree"
 BYTES=$(du -sb --apparent-size "$TREE" | cut -f1)
 OUT=$(mktemp -d)
