@@ -125,7 +125,6 @@ enum CandidateFinder: String, Sendable, CaseIterable {
             while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
             var end = next
             while end < count, buffer[end] != 0x0A { end += 1 }
-            if let last = lines.last, last.lowerBound == start { continue }
             lines.append(start..<end)
             index = end
         }

@@ -53,7 +53,7 @@ public final class WalkedFileSource: GrowingScanSource, @unchecked Sendable {
 
     public var count: Int { files.count }
 
-    public func items(beyond known: Int) throws -> (count: Int, complete: Bool) { files.items(beyond: known) }
+    public func items(beyond known: Int) throws -> (count: Int, complete: Bool) { try files.items(beyond: known) }
 
     public func reader() throws -> any ContentReader {
         PathReader(file: { [files] in files[$0] }, maxSize: maxFileSize, archives: archives)
@@ -70,7 +70,7 @@ public final class WalkedFileSource: GrowingScanSource, @unchecked Sendable {
 
     /// What the walk skipped (sorted); waits for the walk to end.
     public func skipped() -> [SkippedInput] {
-        files.waitUntilComplete()
+        try? files.waitUntilComplete()  // the walk does not fail: what it cannot read it skips
         return skippedByWalk.withLock { $0 }
     }
 }

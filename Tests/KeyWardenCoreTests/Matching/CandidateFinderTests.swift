@@ -55,6 +55,11 @@ import Testing
         #expect(checked >= 20)
     }
 
+    /// The rule loader accepts the names KeyWardenRules lists; each must have its finder here.
+    @Test func everyNameARuleMayGiveHasAFinder() {
+        #expect(CandidateFinder.allCases.map(\.rawValue).sorted() == CandidateFinderNames.all.sorted())
+    }
+
     @Test func regionsAreFewOnOrdinaryCode() {
         let code = Array(String(repeating: "func handle(w http.ResponseWriter, r *http.Request) {\n\tctx := r.Context()\n}\n", count: 2000).utf8)
         for finder in CandidateFinder.allCases {
