@@ -30,6 +30,23 @@ public final class CompiledRuleSet: Sendable {
             self.init(ruleSet, databases: cached.databases, plans: cached.plans)
             return
         }
+        guard let cache else {
+            try self.init(compiling: ruleSet, storingIn: nil)
+            return
+        }
+        // Several keywarden processes may miss at once (pre-commit runs hooks in parallel, CI
+        // jobs share a runner's cache): one compiles while the others wait for its entry, instead
+        // of each spending the same half-minute of CPU on the first run after an upgrade.
+        let lock = cache.compileLock(for: ruleSet)
+        defer { lock?.release() }
+        if lock != nil, let cached = cache.load(for: ruleSet) {
+            self.init(ruleSet, databases: cached.databases, plans: cached.plans)
+            return
+        }
+        try self.init(compiling: ruleSet, storingIn: cache)
+    }
+
+    private convenience init(compiling ruleSet: RuleSet, storingIn cache: CompiledRuleSetCache?) throws {
         var plans = try ruleSet.rules.map(RuleMatchPlan.make)
         guard !ruleSet.rules.isEmpty else {
             self.init(ruleSet, databases: RuleDatabases(general: nil, scoped: nil), plans: [])

@@ -245,6 +245,44 @@ public struct CompiledRuleSetCache: Sendable {
         storeEntry(Array(file[Self.magic.count...]), magic: Self.magic, key: key(for: ruleSet), to: path(for: ruleSet))
     }
 
+    /// Held while one process compiles a rule set the cache lacks: an exclusive `flock` on
+    /// `<key>.lock` in the private directory, taken by blocking until the holder is done (the
+    /// kernel drops it if the holder dies). Nil when the directory cannot be made private or the
+    /// lock cannot be taken; the caller then compiles unlocked, as it did without a lock.
+    public final class CompileLock {
+        private var descriptor: Int32
+
+        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
+
+        /// Closing the descriptor drops the lock. The file stays: unlinking a lock file lets a
+        /// process that opened it before the unlink lock a file nobody else will see.
+        public func release() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+        }
+
+        deinit { release() }
+    }
+
+    public func compileLock(for ruleSet: RuleSet) -> CompileLock? {
+        guard makePrivateDirectory() else { return nil }
+        let file = (directory as NSString).appendingPathComponent(key(for: ruleSet) + ".lock")
+        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Self.ownershipProblem(info, path: file, directory: false) == nil else {
+            close(descriptor)
+            return nil
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                return nil
+            }
+        }
+        return CompileLock(descriptor: descriptor)
+    }
+
     /// The first file offset at or after `offset` where an image may start.
     private static func imageOffset(after offset: Int) -> Int {
         let alignment = HyperscanDatabase.imageAlignment

@@ -26,6 +26,37 @@ enum CLIHarness {
         return path
     }()
 
+    /// Fills `cacheHome` with the built-in rules once per run (later callers wait for the
+    /// first), for tests that bound a scan's time: a compile on a fresh cache takes half a
+    /// minute and is not what they measure.
+    static let builtinRulesCompiled: Void = {
+        let empty = NSTemporaryDirectory() + "keywarden-cli-tests-empty-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        _ = try? run(["scan", empty, "-q"])
+    }()
+
+    /// For tests run as root that need a user whom permissions stop: `nobody` (65534) gets a copy
+    /// of the binary it can execute and a rule cache of its own (a cache must belong to its
+    /// user), shared by the run so its scans compile the rules once, not once each.
+    private static let unprivileged: (binary: String, cacheHome: String) = {
+        let directory = NSTemporaryDirectory() + "keywarden-cli-tests-nobody-\(getpid())"
+        let cacheHome = directory + "/cache"
+        try? FileManager.default.createDirectory(atPath: cacheHome, withIntermediateDirectories: true)
+        chmod(directory, 0o755)
+        chown(cacheHome, 65534, 65534)
+        chmod(cacheHome, 0o700)
+        try? FileManager.default.copyItem(atPath: binary, toPath: directory + "/keywarden")
+        return (directory + "/keywarden", cacheHome)
+    }()
+
+    /// Runs the binary as `nobody` when the tests run as root (root reads every file), else as
+    /// the current user.
+    static func runUnprivileged(_ arguments: [String]) throws -> Outcome {
+        guard getuid() == 0 else { return try run(arguments) }
+        return try run(["--reuid=65534", "--regid=65534", "--clear-groups", unprivileged.binary] + arguments,
+                       environment: ["XDG_CACHE_HOME": unprivileged.cacheHome], executable: "/usr/bin/setpriv")
+    }
+
     typealias Outcome = ProcessRunner.Outcome
 
     /// The findings of a `--format json` run.

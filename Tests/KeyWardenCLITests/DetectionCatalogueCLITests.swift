@@ -14,7 +14,7 @@ import Testing
         OKX_PASSPHRASE=Falcon!2231orchid
         """.write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
 
-        let outcome = try CLIHarness.run(["scan", directory, "--format", "json", "--no-cache"])
+        let outcome = try CLIHarness.run(["scan", directory, "--format", "json"])
         let (status, output) = (outcome.status, outcome.stdout)
         #expect(status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])

@@ -53,25 +53,12 @@ import Testing
         try directory.write("locked.txt", "t = \(Self.token)\n")
         try directory.write("open.txt", "t = \(Self.token)\n")
         chmod(directory.path + "/locked.txt", 0o000)
-        var arguments = ["scan", directory.path]
-        var executable = CLIHarness.binary
         if getuid() == 0 {
-            // The binary and the tree must be reachable by `nobody`.
+            // The tree must be reachable by `nobody`.
             chmod(directory.path, 0o755)
             chmod(directory.path + "/open.txt", 0o644)
-            let copy = try TemporaryDirectory()
-            chmod(copy.path, 0o755)
-            try FileManager.default.copyItem(atPath: CLIHarness.binary, toPath: copy.path + "/keywarden")
-            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path + "/keywarden"] + arguments
-            executable = "/usr/bin/setpriv"
-            let outcome = try CLIHarness.run(arguments + ["--no-cache"], executable: executable)
-            try check(outcome, directory)
-        } else {
-            try check(try CLIHarness.run(arguments), directory)
         }
-    }
-
-    private func check(_ outcome: CLIHarness.Outcome, _ directory: TemporaryDirectory) throws {
+        let outcome = try CLIHarness.runUnprivileged(["scan", directory.path])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("warning: skipped \(directory.path)/locked.txt: unreadable: Permission denied"))
         #expect(outcome.stdout.contains("\(directory.path)/open.txt"))

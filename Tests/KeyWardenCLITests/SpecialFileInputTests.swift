@@ -12,8 +12,9 @@ import Testing
     /// Runs the scan under coreutils `timeout`, so a scan that blocks fails the test (exit 124)
     /// instead of hanging the suite.
     func boundedScan(_ arguments: [String]) throws -> CLIHarness.Outcome {
+        CLIHarness.builtinRulesCompiled
         // --verbose: these tests read the skip notes one by one.
-        try CLIHarness.run(["30", CLIHarness.binary] + arguments + ["--verbose"], executable: "/usr/bin/timeout")
+        return try CLIHarness.run(["30", CLIHarness.binary] + arguments + ["--verbose"], executable: "/usr/bin/timeout")
     }
 
     /// Opening a FIFO for reading blocks until a writer comes; the same happens when a file the
@@ -79,16 +80,6 @@ import Testing
         #expect(outcome.stderr.contains("warning: skipped \(path): file too large (4294967296 bytes, limit 4294967295"))
     }
 
-    /// Root opens everything, so unreadable roots are tried as `nobody` when the tests run as root.
-    func scanAsUnprivileged(_ arguments: [String]) throws -> CLIHarness.Outcome {
-        guard getuid() == 0 else { return try CLIHarness.run(arguments) }
-        let copy = try TemporaryDirectory()
-        chmod(copy.path, 0o755)
-        try FileManager.default.copyItem(atPath: CLIHarness.binary, toPath: copy.path + "/keywarden")
-        return try CLIHarness.run(["--reuid=65534", "--regid=65534", "--clear-groups", copy.path + "/keywarden"] + arguments + ["--no-cache"],
-                                  executable: "/usr/bin/setpriv")
-    }
-
     @Test func anUnreadableFileOrDirectoryNamedOnTheCommandLineExitsThree() throws {
         let directory = try TemporaryDirectory()
         chmod(directory.path, 0o755)
@@ -100,13 +91,13 @@ import Testing
         chmod(locked, 0o000)
         defer { chmod(locked, 0o755) }
 
-        let fileOutcome = try scanAsUnprivileged(["scan", file])
+        let fileOutcome = try CLIHarness.runUnprivileged(["scan", file])
         #expect(fileOutcome.status == 3, "\(fileOutcome.stderr)")
         #expect(fileOutcome.stderr.contains("cannot read \(file): Permission denied"))
-        let directoryOutcome = try scanAsUnprivileged(["scan", locked])
+        let directoryOutcome = try CLIHarness.runUnprivileged(["scan", locked])
         #expect(directoryOutcome.status == 3, "\(directoryOutcome.stderr)")
         // Inside a tree that was asked for, the same file is a warning and the scan goes on.
-        let tree = try scanAsUnprivileged(["scan", directory.path])
+        let tree = try CLIHarness.runUnprivileged(["scan", directory.path])
         #expect(tree.status == 0, "\(tree.stderr)")
         #expect(tree.stderr.contains("warning: skipped \(file): unreadable"))
     }

@@ -14,7 +14,7 @@ import Testing
 
     @Test func aSecretPipedInIsFoundAtPathDash() throws {
         let token = Self.githubToken()
-        let outcome = try CLIHarness.run(["scan", "-", "--format", "json", "--no-cache"], input: Data("token=\(token)\n".utf8))
+        let outcome = try CLIHarness.run(["scan", "-", "--format", "json"], input: Data("token=\(token)\n".utf8))
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
@@ -26,13 +26,13 @@ import Testing
     }
 
     @Test func cleanInputExitsZero() throws {
-        let outcome = try CLIHarness.run(["scan", "-", "--no-cache"], input: Data("just text\n".utf8))
+        let outcome = try CLIHarness.run(["scan", "-"], input: Data("just text\n".utf8))
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("no secrets found in 1 file"))
     }
 
     @Test func inputOverTheSizeLimitIsSkippedNotRead() throws {
-        let outcome = try CLIHarness.run(["scan", "-", "--max-file-size", "1K", "--no-cache"],
+        let outcome = try CLIHarness.run(["scan", "-", "--max-file-size", "1K"],
                                          input: Data(String(repeating: "x", count: 4096).utf8))
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("skipped -: file too large"))

@@ -11,6 +11,7 @@ import Foundation
 @testable import KeyWardenScan
 @testable import KeyWardenSupport
 import KeyWardenTestSupport
+import Synchronization
 import Testing
 
 @Suite struct CompiledRuleSetCacheTests {
@@ -131,6 +132,38 @@ import Testing
         let b = RuleSet(try RulePackLoader.parse(pack(pattern: #"kw_[a-z0-9]{9}"#), file: "t.yaml"))
         #expect(cache.key(for: a) != cache.key(for: b))
         #expect(cache.key(for: a) == cache.key(for: a))
+    }
+
+    /// A compile that starts while another holds the rule set's lock waits, then takes the
+    /// entry the holder stored instead of compiling and storing its own.
+    @Test func aCompileWaitsForTheOneUnderWayAndReadsItsEntry() throws {
+        let directory = try TemporaryDirectory()
+        let cache = CompiledRuleSetCache(directory: directory.path + "/kw")
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        let held = try #require(cache.compileLock(for: ruleSet))
+        let state = Mutex<(started: Bool, done: Bool)>((false, false))
+        let finished = DispatchSemaphore(value: 0)
+        let waiter = Thread {
+            state.withLock { $0.started = true }
+            let compiled = try? CompiledRuleSet(ruleSet, cache: cache)
+            state.withLock { $0.done = compiled != nil }
+            finished.signal()
+        }
+        waiter.start()
+        while !state.withLock({ $0.started }) { usleep(1_000) }
+        usleep(200_000)
+        #expect(!state.withLock { $0.done }, "the second compile went ahead while the lock was held")
+        // The holder's compile, stored as the waiter will find it.
+        let holder = try CompiledRuleSet(ruleSet, cache: nil)
+        cache.store(holder.databases, plans: holder.plans, for: ruleSet)
+        var stored = stat()
+        #expect(stat(cache.path(for: ruleSet), &stored) == 0)
+        held.release()
+        finished.wait()
+        #expect(state.withLock { $0.done })
+        var after = stat()
+        #expect(stat(cache.path(for: ruleSet), &after) == 0)
+        #expect(after.st_ino == stored.st_ino, "the waiter replaced the entry: it compiled again")
     }
 
     @Test func anUnwritableCacheDirectoryIsNotAnError() throws {
