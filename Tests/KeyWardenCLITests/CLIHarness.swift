@@ -11,12 +11,8 @@ enum CLIHarness {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    /// One cache for the whole run: compiling the rules once keeps the suite fast.
-    static let cacheHome: String = {
-        let path = NSTemporaryDirectory() + "keywarden-cli-tests-cache-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
+    /// One cache for the whole run (see `TestRunCache`).
+    static var cacheHome: String { TestRunCache.home }
 
     /// The fingerprint key's config directory: a temporary one, never the real home, shared by
     /// the run so fingerprints match between invocations as they do on one installation.
@@ -37,14 +33,23 @@ enum CLIHarness {
 
     /// For tests run as root that need a user whom permissions stop: `nobody` (65534) gets a copy
     /// of the binary it can execute and a rule cache of its own (a cache must belong to its
-    /// user), shared by the run so its scans compile the rules once, not once each.
+    /// user), holding copies of the run's compiled entries, so its scans do not compile again.
     private static let unprivileged: (binary: String, cacheHome: String) = {
         let directory = NSTemporaryDirectory() + "keywarden-cli-tests-nobody-\(getpid())"
         let cacheHome = directory + "/cache"
-        try? FileManager.default.createDirectory(atPath: cacheHome, withIntermediateDirectories: true)
+        let cache = cacheHome + "/keywarden"
+        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         chmod(directory, 0o755)
-        chown(cacheHome, 65534, 65534)
+        builtinRulesCompiled
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: TestRunCache.directory)) ?? []
+        for entry in entries where entry.hasSuffix(".hsdb") {
+            try? FileManager.default.copyItem(atPath: TestRunCache.directory + "/" + entry, toPath: cache + "/" + entry)
+        }
+        for path in [cacheHome, cache] + entries.filter { $0.hasSuffix(".hsdb") }.map({ cache + "/" + $0 }) {
+            chown(path, 65534, 65534)
+        }
         chmod(cacheHome, 0o700)
+        chmod(cache, 0o700)
         try? FileManager.default.copyItem(atPath: binary, toPath: directory + "/keywarden")
         return (directory + "/keywarden", cacheHome)
     }()

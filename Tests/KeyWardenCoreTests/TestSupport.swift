@@ -10,15 +10,19 @@ import Foundation
 @testable import KeyWardenRules
 @testable import KeyWardenScan
 @testable import KeyWardenSupport
+import KeyWardenTestSupport
 
 /// A rule set compiled without touching the user's cache.
 func compile(_ yaml: String, file: String = "test.yaml") throws -> CompiledRuleSet {
     try CompiledRuleSet(RuleSet(RulePackLoader.parse(yaml, file: file)))
 }
 
-/// The shipped catalogue compiled once per test process: compiling hundreds of rules is the
-/// slow part of a scan test, and the compiled set is immutable, so every test can share it.
-let builtinCompiled: Result<CompiledRuleSet, any Error> = Result(catching: { try CompiledRuleSet(RuleSet(BuiltinRules.load())) })
+/// The shipped catalogue compiled once per test run: compiling hundreds of rules is the slow
+/// part of a scan test, and the compiled set is immutable, so every test can share it. Through
+/// the run's cache, which the CLI tests' binary shares, so the two do not compile it twice.
+let builtinCompiled: Result<CompiledRuleSet, any Error> = Result(catching: {
+    try CompiledRuleSet(RuleSet(BuiltinRules.load()), cache: CompiledRuleSetCache(directory: TestRunCache.directory))
+})
 
 func builtinScanner(_ configuration: ScanConfiguration = ScanConfiguration()) throws -> SecretScanner {
     try SecretScanner(compiled: builtinCompiled.get(), configuration: configuration, workers: 2)
