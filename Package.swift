@@ -35,12 +35,16 @@ let package = Package(
         // libcurl, loaded with dlopen when a request is sent (headers from libcurl4-openssl-dev).
         .target(name: "CCurl"),
 
+        // Long runs of a byte class found 64 bytes at a time (SSE2): the base64 and candidate
+        // probes that pass over every byte of every scanned file.
+        .target(name: "CByteRuns"),
+
         // Foundation level: located YAML and diagnostics, encodings, stable JSON, severity.
         .target(name: "KeyWardenSupport", dependencies: [yams, crypto]),
 
         // Detection: rules are data; matching knows bytes, not files; inputs know files and git.
         .target(name: "KeyWardenRules", dependencies: ["KeyWardenSupport"]),
-        .target(name: "KeyWardenMatching", dependencies: ["KeyWardenRules", "KeyWardenSupport", "CHyperscan", "CPCRE2", crypto]),
+        .target(name: "KeyWardenMatching", dependencies: ["KeyWardenRules", "KeyWardenSupport", "CHyperscan", "CPCRE2", "CByteRuns", crypto]),
         .target(name: "KeyWardenInputs", dependencies: ["KeyWardenSupport", "CArchive"]),
         .target(name: "KeyWardenScan", dependencies: ["KeyWardenMatching", "KeyWardenRules", "KeyWardenInputs",
                                                       "KeyWardenReportModel", "KeyWardenSupport"]),

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KeyWardenMatching
 
 /// Finds base64 and percent-encoded runs in a buffer and decodes those that decode to text, so
 /// a secret stored encoded (a Kubernetes Secret's `data:`, a URL-encoded config value) is
@@ -37,9 +38,8 @@ enum EncodedText {
 
     /// Every byte of every scanned file passes through here, so this is written for speed: the
     /// tables are read through unsafe buffers taken once per call (a `static let` read per byte
-    /// costs a `swift_once` check), base64 runs are found by probing every 12th byte (a run
-    /// shorter than the minimum length is never a candidate, so most of a source file is
-    /// skipped 12 bytes at a time), and percent escapes are found with memchr.
+    /// costs a `swift_once` check), base64 runs are found 64 bytes at a time (`ByteRuns`), and
+    /// percent escapes with memchr.
     static func spans(in buffer: UnsafeRawBufferPointer) -> [Span] {
         base64Values.withUnsafeBufferPointer { values in
             percentStops.withUnsafeBufferPointer { stops in
@@ -66,29 +66,21 @@ enum EncodedText {
             values[Int(byte)] >= 0 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
         func isWordByte(_ byte: UInt8) -> Bool { isTokenByte(byte) || byte == UInt8(ascii: "=") }
-        // Invariant: no base64 run of interest starts before `index` (the byte before it is not
-        // base64, or ends a run already handled).
-        var index = 0
-        while index + minimumBase64Length <= count, budget > 0 {
-            let probe = index + minimumBase64Length - 1
-            guard values[Int(buffer[probe])] >= 0 else {
-                index = probe + 1
-                continue
-            }
-            var start = probe
-            while start > index, values[Int(buffer[start - 1])] >= 0 { start -= 1 }
-            var end = probe + 1
-            while end < count, values[Int(buffer[end])] >= 0 { end += 1 }
+        // Maximal runs, so the byte before one is never base64; a run shorter than the minimum
+        // is not a candidate even with padding after it (seven or eight decoded bytes hold no
+        // secret worth the search).
+        for run in ByteRuns.find(in: buffer, of: .base64, atLeast: minimumBase64Length) {
+            guard budget > 0 else { break }
+            let (start, end) = (run.lowerBound, run.upperBound)
             var padded = end
             while padded < count, padded - end < 2, buffer[padded] == UInt8(ascii: "=") { padded += 1 }
             let length = padded - start
-            if length >= minimumBase64Length, length % 4 == 0, length <= maximumRunLength,
+            if length % 4 == 0, length <= maximumRunLength,
                padded == count || !isWordByte(buffer[padded]), start == 0 || !isTokenByte(buffer[start - 1]),
                let decoded = decodeBase64Text(buffer, start..<padded) {
                 budget -= decoded.count
                 spans.append(Span(range: start..<padded, encoding: "base64", decoded: decoded))
             }
-            index = max(padded, end)
         }
         return spans
     }

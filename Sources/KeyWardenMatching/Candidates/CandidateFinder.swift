@@ -23,39 +23,13 @@ enum CandidateFinder: String, Sendable, CaseIterable {
     func regions(in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
         switch self {
         case .lowercaseWords:
-            Self.runs(in: buffer, ofAtLeast: 47, where: ByteClass.lowercaseOrSpace).flatMap { Self.phrases(in: buffer, $0) }
+            ByteRuns.find(in: buffer, of: .lowercaseOrSpace, atLeast: 47).flatMap { Self.phrases(in: buffer, $0) }
         case .base58Word:
-            Self.runs(in: buffer, ofAtLeast: 51, where: ByteClass.word).filter { run in
+            ByteRuns.find(in: buffer, of: .word, atLeast: 51).filter { run in
                 run.count <= 52 && "5KLc9".utf8.contains(buffer[run.lowerBound])
                     && run.allSatisfy { ByteClass.base58.contains(buffer[$0]) }
             }
         case .colonFields: Self.colonFieldLines(in: buffer)
-        }
-    }
-
-    /// Maximal runs of bytes in `members` at least `minimum` long. Probing every `minimum`th
-    /// byte finds each: a run that long starting at or after `index` covers the probe. Every
-    /// byte looked at is one table read (this runs over every byte of every file).
-    private static func runs(in buffer: UnsafeRawBufferPointer, ofAtLeast minimum: Int, where members: ByteClass) -> [Range<Int>] {
-        members.table.withUnsafeBufferPointer { member in
-            var runs: [Range<Int>] = []
-            let count = buffer.count
-            // Invariant: no run of interest starts before `index`.
-            var index = 0
-            while index + minimum <= count {
-                let probe = index + minimum - 1
-                guard member[Int(buffer[probe])] else {
-                    index = probe + 1
-                    continue
-                }
-                var start = probe
-                while start > index, member[Int(buffer[start - 1])] { start -= 1 }
-                var end = probe + 1
-                while end < count, member[Int(buffer[end])] { end += 1 }
-                if end - start >= minimum { runs.append(start..<end) }
-                index = end + 1
-            }
-            return runs
         }
     }
 
@@ -144,8 +118,6 @@ struct ByteClass: Sendable {
 
     func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
 
-    static let lowercaseOrSpace = ByteClass(Array("abcdefghijklmnopqrstuvwxyz \t\r\n".utf8))
-    static let word = ByteClass(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_".utf8))
     static let base58 = ByteClass(Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8))
     static let digit = ByteClass(Array("0123456789".utf8))
     static let pgpassField = ByteClass(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._*-".utf8))

@@ -1,0 +1,25 @@
+#ifndef KEYWARDEN_BYTE_RUNS_H
+#define KEYWARDEN_BYTE_RUNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// A set of byte values as up to four inclusive ranges (an unused slot has low > high).
+typedef struct {
+    uint8_t low[4];
+    uint8_t high[4];
+} kw_byte_ranges;
+
+typedef struct {
+    size_t start;
+    size_t end;
+} kw_byte_run;
+
+/// The maximal runs of member bytes at least `minimum` long in bytes[from, count), the byte
+/// before `from` taken as a non-member. Writes at most `capacity` runs and returns how many;
+/// `*next` is where to call again (`count` when the buffer is done): the start of the first run
+/// not written, whose previous byte is a non-member.
+size_t kw_find_byte_runs(const uint8_t *bytes, size_t count, size_t from, const kw_byte_ranges *ranges,
+                         size_t minimum, kw_byte_run *runs, size_t capacity, size_t *next);
+
+#endif
