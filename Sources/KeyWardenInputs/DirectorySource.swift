@@ -101,9 +101,11 @@ public struct DirectorySource: Sendable {
     /// skipped, sorted.
     public func walk(from roots: [Root], _ found: @escaping (Entry) -> Void) -> [SkippedInput] {
         var reported = Set<[UInt8]>()
+        // Overlapping roots (`scan . src`) reach a file twice; it is scanned once. One root
+        // reaches each path once, and hashing every path costs the walk more than it reads.
+        let overlapPossible = roots.count > 1
         var walk = Walk(followSymlinks: followSymlinks, excluded: excludedIdentities, skip: skip) { entry in
-            // Overlapping roots (`scan . src`) reach a file twice; it is scanned once.
-            if reported.insert(entry.fileSystemPath).inserted { found(entry) }
+            if !overlapPossible || reported.insert(entry.fileSystemPath).inserted { found(entry) }
         }
         for root in roots {
             if root.isDirectory {
