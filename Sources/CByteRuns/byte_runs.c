@@ -43,38 +43,92 @@ static prepared_ranges prepare(const kw_byte_ranges *ranges, int *used_out) {
     return prepared;
 }
 
-/// Bit i set when bytes[i] (of 64) is a member. Written out for four ranges: a loop over them
+/// Bit i set when bytes[i] (of 16) is a member. Written out for four ranges: a loop over them
 /// is not unrolled by every compiler, and the range vectors must stay in registers.
-static inline uint64_t member_mask(const uint8_t *bytes, const prepared_ranges *ranges) {
+static inline unsigned chunk_mask(const uint8_t *bytes, const prepared_ranges *ranges) {
 #if defined(__SSE2__)
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i low0 = ranges->low[0], low1 = ranges->low[1], low2 = ranges->low[2], low3 = ranges->low[3];
-    const __m128i span0 = ranges->span[0], span1 = ranges->span[1], span2 = ranges->span[2], span3 = ranges->span[3];
-    uint64_t mask = 0;
-    for (int chunk = 0; chunk < 4; chunk++) {
-        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + 16 * chunk));
-        // x - low <= high - low, unsigned: the saturating difference is zero.
-        __m128i outside0 = _mm_subs_epu8(_mm_sub_epi8(block, low0), span0);
-        __m128i outside1 = _mm_subs_epu8(_mm_sub_epi8(block, low1), span1);
-        __m128i outside2 = _mm_subs_epu8(_mm_sub_epi8(block, low2), span2);
-        __m128i outside3 = _mm_subs_epu8(_mm_sub_epi8(block, low3), span3);
-        // A member is inside some range: the smallest of the four differences is zero.
-        __m128i nearest = _mm_min_epu8(_mm_min_epu8(outside0, outside1), _mm_min_epu8(outside2, outside3));
-        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(nearest, zero)) << (16 * chunk);
-    }
-    return mask;
+    __m128i block = _mm_loadu_si128((const __m128i *)bytes);
+    // x - low <= high - low, unsigned: the saturating difference is zero.
+    __m128i outside0 = _mm_subs_epu8(_mm_sub_epi8(block, ranges->low[0]), ranges->span[0]);
+    __m128i outside1 = _mm_subs_epu8(_mm_sub_epi8(block, ranges->low[1]), ranges->span[1]);
+    __m128i outside2 = _mm_subs_epu8(_mm_sub_epi8(block, ranges->low[2]), ranges->span[2]);
+    __m128i outside3 = _mm_subs_epu8(_mm_sub_epi8(block, ranges->low[3]), ranges->span[3]);
+    // A member is inside some range: the smallest of the four differences is zero.
+    __m128i nearest = _mm_min_epu8(_mm_min_epu8(outside0, outside1), _mm_min_epu8(outside2, outside3));
+    return (unsigned)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(nearest, _mm_setzero_si128()));
 #else
-    uint64_t mask = 0;
-    for (int i = 0; i < 64; i++) {
+    unsigned mask = 0;
+    for (int i = 0; i < 16; i++) {
         for (int r = 0; r < 4; r++) {
             if (bytes[i] >= ranges->low_byte[r] && bytes[i] <= ranges->high_byte[r]) {
-                mask |= (uint64_t)1 << i;
+                mask |= 1u << i;
                 break;
             }
         }
     }
     return mask;
 #endif
+}
+
+/// Bit i set when bytes[i] (of 64) is a member.
+static inline uint64_t member_mask(const uint8_t *bytes, const prepared_ranges *ranges) {
+    return (uint64_t)chunk_mask(bytes, ranges) | (uint64_t)chunk_mask(bytes + 16, ranges) << 16
+        | (uint64_t)chunk_mask(bytes + 32, ranges) << 32 | (uint64_t)chunk_mask(bytes + 48, ranges) << 48;
+}
+
+static inline int is_member(uint8_t byte, const prepared_ranges *ranges) {
+    for (int r = 0; r < 4; r++) {
+        if (byte >= ranges->low_byte[r] && byte <= ranges->high_byte[r]) return 1;
+    }
+    return 0;
+}
+
+/// kw_find_byte_runs for a minimum of 47 or more. Such a run covers at least `stride` whole
+/// 16-byte chunks of any grid in a row ((minimum - 15) / 16), so only every stride-th chunk is
+/// classified; a chunk that is all members is inside a run, which is then followed both ways.
+static size_t find_long_runs(const uint8_t *bytes, size_t count, size_t from, const prepared_ranges *ranges,
+                             size_t minimum, kw_byte_run *runs, size_t capacity, size_t *next) {
+    const size_t stride = 16 * ((minimum - 15) / 16);
+    size_t written = 0;
+    size_t probe = from;
+    while (count - probe >= 16) {
+        if (chunk_mask(bytes + probe, ranges) != 0xFFFF) {
+            probe += stride;
+            if (probe >= count) break;
+            continue;
+        }
+        // Whole chunks back, then the members at the top of the chunk before.
+        size_t start = probe;
+        unsigned before = 0;
+        while (start - from >= 16 && (before = chunk_mask(bytes + start - 16, ranges)) == 0xFFFF) start -= 16;
+        if (start - from >= 16) {
+            start -= (size_t)__builtin_clz((~before & 0xFFFFu) << 16);
+        } else {
+            while (start > from && is_member(bytes[start - 1], ranges)) start--;
+        }
+        // Whole chunks on, then the members at the bottom of the chunk after.
+        size_t end = probe + 16;
+        unsigned after = 0;
+        while (count - end >= 16 && (after = chunk_mask(bytes + end, ranges)) == 0xFFFF) end += 16;
+        if (count - end >= 16) {
+            end += (size_t)__builtin_ctz(~after);
+        } else {
+            while (end < count && is_member(bytes[end], ranges)) end++;
+        }
+        if (end - start >= minimum) {
+            if (written == capacity) {
+                *next = start;
+                return written;
+            }
+            runs[written++] = (kw_byte_run){start, end};
+        }
+        // The chunk holding `end` holds a non-member (or the buffer ends there): a later run's
+        // whole chunks all come after it, so the grid resumes with the next chunk.
+        probe = from + (end - from) / 16 * 16 + 16;
+        if (probe >= count) break;
+    }
+    *next = count;
+    return written;
 }
 
 /// Bit i set when bits i ..< i + k of m are all set (bits past 63 count as clear); 1 <= k <= 64.
@@ -103,6 +157,7 @@ size_t kw_find_byte_runs(const uint8_t *bytes, size_t count, size_t from, const 
         *next = count;
         return 0;
     }
+    if (minimum >= 47) return find_long_runs(bytes, count, from, &prepared, minimum, runs, capacity, next);
     for (size_t base = from; base < count; base += 64) {
         uint64_t m;
         size_t available = count - base;
