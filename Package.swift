@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "CCurl"),
 
         // Long runs of a byte class found 64 bytes at a time (SSE2): the base64 and candidate
-        // probes that pass over every byte of every scanned file.
+        // probes that pass over every byte of every scanned file; and a caseless byte search.
         .target(name: "CByteRuns"),
 
         // Foundation level: located YAML and diagnostics, encodings, stable JSON, severity.

@@ -217,3 +217,35 @@ size_t kw_find_byte_runs(const uint8_t *bytes, size_t count, size_t from, const 
     *next = count;
     return written;
 }
+
+static inline uint8_t ascii_lower(uint8_t byte) { return byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte; }
+
+int kw_contains_caseless(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle, size_t needle_length) {
+    if (needle_length == 0) return 1;
+    if (haystack_length < needle_length) return 0;
+    const uint8_t first = needle[0];
+    const uint8_t first_upper = first >= 'a' && first <= 'z' ? (uint8_t)(first - 32) : first;
+    const size_t last_start = haystack_length - needle_length;  // the last place a match can start
+    size_t at = 0;
+#if defined(__SSE2__)
+    const __m128i lower = _mm_set1_epi8((char)first), upper = _mm_set1_epi8((char)first_upper);
+    for (; at + 16 <= last_start + 1; at += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(haystack + at));
+        unsigned candidates = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, lower), _mm_cmpeq_epi8(block, upper)));
+        while (candidates) {
+            size_t start = at + (size_t)__builtin_ctz(candidates);
+            size_t offset = 1;
+            while (offset < needle_length && ascii_lower(haystack[start + offset]) == needle[offset]) offset++;
+            if (offset == needle_length) return 1;
+            candidates &= candidates - 1;
+        }
+    }
+#endif
+    for (; at <= last_start; at++) {
+        if (haystack[at] != first && haystack[at] != first_upper) continue;
+        size_t offset = 1;
+        while (offset < needle_length && ascii_lower(haystack[at + offset]) == needle[offset]) offset++;
+        if (offset == needle_length) return 1;
+    }
+    return 0;
+}

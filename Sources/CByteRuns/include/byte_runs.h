@@ -22,4 +22,8 @@ typedef struct {
 size_t kw_find_byte_runs(const uint8_t *bytes, size_t count, size_t from, const kw_byte_ranges *ranges,
                          size_t minimum, kw_byte_run *runs, size_t capacity, size_t *next);
 
+/// Whether `needle` (ASCII letters in lowercase) occurs in `haystack` with ASCII letters in
+/// either case, without copying the haystack.
+int kw_contains_caseless(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle, size_t needle_length);
+
 #endif

@@ -1,5 +1,7 @@
+import CByteRuns
 import KeyWardenFuzzTargets
 @testable import KeyWardenMatching
+import KeyWardenSupport
 import Testing
 
 /// The vectorised run finder against the obvious byte-at-a-time one, on buffers built to put
@@ -58,6 +60,29 @@ import Testing
                     if found != expected { return }
                 }
             }
+        }
+    }
+
+    /// The context-keyword search (`kw_contains_caseless`) against lowercasing and searching,
+    /// with needles taken from the haystack (so they occur) and altered (so they may not), at
+    /// every distance from the 16-byte blocks it compares.
+    @Test func caselessSearchFindsWhatLowercasingFinds() {
+        var generator = Mutator(seed: 7)
+        let alphabet = Array("aAbBcC.-_ 9\n".utf8)
+        for _ in 0..<3_000 {
+            let haystack = (0..<Int.random(in: 0...70, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let lowered = haystack.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var needle: [UInt8]
+            if !haystack.isEmpty, Bool.random(using: &generator) {
+                let start = Int.random(in: 0..<haystack.count, using: &generator)
+                needle = Array(lowered[start..<min(haystack.count, start + Int.random(in: 1...5, using: &generator))])
+            } else {
+                needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Array("abc.9".utf8).randomElement(using: &generator)! }
+            }
+            let expected = lowered.withUnsafeBufferPointer { $0.containsBytes(needle) }
+            let found = haystack.withUnsafeBufferPointer { kw_contains_caseless($0.baseAddress, $0.count, needle, needle.count) } != 0
+            #expect(found == expected, "\(haystack) \(needle)")
+            if found != expected { return }
         }
     }
 
