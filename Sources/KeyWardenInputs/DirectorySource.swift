@@ -32,11 +32,10 @@ public struct DirectorySource: Sendable {
     public let roots: [String]
     public let followSymlinks: Bool
     public let skip: @Sendable (String) -> Bool
-    /// Directories never entered, by real path: the rule packs a scan loads hold examples that
-    /// match by design.
-    public let excludedDirectories: Set<String>
-    /// The same directories by device and inode, which the walk has at hand for each directory
-    /// it enters (`realpath` per directory read every component's link: 7% of a scan).
+    /// Directories never entered (the rule packs a scan loads hold examples that match by
+    /// design), by device and inode: the walk has those at hand for each directory it enters,
+    /// and `stat` follows links as a real path would (`realpath` per directory read every
+    /// component's link: 7% of a scan).
     private let excludedIdentities: Set<DirectoryIdentity>
 
     public init(roots: [String], followSymlinks: Bool = false, excluding excludedDirectories: [String] = [],
@@ -44,17 +43,10 @@ public struct DirectorySource: Sendable {
         self.roots = roots.isEmpty ? ["."] : roots
         self.followSymlinks = followSymlinks
         self.skip = skip
-        self.excludedDirectories = Set(excludedDirectories.compactMap { Self.realPath(Array($0.utf8CString)) })
-        self.excludedIdentities = Set(self.excludedDirectories.compactMap { path in
+        self.excludedIdentities = Set(excludedDirectories.compactMap { path in
             var info = stat()
             return stat(path, &info) == 0 ? DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
         })
-    }
-
-    static func realPath(_ path: [CChar]) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// A root that does not exist.

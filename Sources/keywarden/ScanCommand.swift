@@ -215,9 +215,8 @@ struct ScanCommand: ParsableCommand {
         try report.deliver(ReportDocument(scan: section, generatedAt: report.now?.date ?? Date()))
     }
 
-    /// The files to scan under `roots`. Respecting .gitignore asks git once per root, so each
+    /// The files to scan when what git ignores is left out: git is asked once per root, so each
     /// root is walked with its own ignore list.
-    /// The files to scan when what git ignores is left out: each root with its own ignore rules.
     func walk(_ roots: [String], configuration: ScanConfiguration, excluding: [String]) throws
         -> (files: [DirectorySource.Entry], skipped: [SkippedInput]) {
         var files: [DirectorySource.Entry] = [], skipped: [SkippedInput] = []

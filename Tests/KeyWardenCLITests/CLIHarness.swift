@@ -44,10 +44,10 @@ enum CLIHarness {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: TestRunCache.directory)) ?? []
         for entry in entries where entry.hasSuffix(".hsdb") {
             try? FileManager.default.copyItem(atPath: TestRunCache.directory + "/" + entry, toPath: cache + "/" + entry)
+            chown(cache + "/" + entry, 65534, 65534)
         }
-        for path in [cacheHome, cache] + entries.filter { $0.hasSuffix(".hsdb") }.map({ cache + "/" + $0 }) {
-            chown(path, 65534, 65534)
-        }
+        chown(cacheHome, 65534, 65534)
+        chown(cache, 65534, 65534)
         chmod(cacheHome, 0o700)
         chmod(cache, 0o700)
         try? FileManager.default.copyItem(atPath: binary, toPath: directory + "/keywarden")

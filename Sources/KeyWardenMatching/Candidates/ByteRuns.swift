@@ -7,10 +7,10 @@ public struct ByteRanges: Sendable {
 
     public init(_ members: [ClosedRange<UInt8>]) {
         precondition(members.count <= 4, "at most four ranges")
-        let padded = members + Array(repeating: 1...1, count: 4 - members.count)
         // An unused slot is low > high, which holds no byte.
-        let lows = padded.enumerated().map { $0.offset < members.count ? $0.element.lowerBound : 1 }
-        let highs = padded.enumerated().map { $0.offset < members.count ? $0.element.upperBound : 0 }
+        let unused = 4 - members.count
+        let lows = members.map(\.lowerBound) + Array(repeating: 1, count: unused)
+        let highs = members.map(\.upperBound) + Array(repeating: 0, count: unused)
         ranges = kw_byte_ranges(low: (lows[0], lows[1], lows[2], lows[3]), high: (highs[0], highs[1], highs[2], highs[3]))
     }
 
