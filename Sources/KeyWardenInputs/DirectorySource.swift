@@ -206,9 +206,10 @@ public struct DirectorySource: Sendable {
                 if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)
-            for child in children.sorted(by: { DirectorySource.display($0.name) < DirectorySource.display($1.name) }) {
+            // Each name made displayable once, not once per comparison of the sort.
+            let named = children.map { (display: DirectorySource.display($0.name), child: $0) }
+            for (name, child) in named.sorted(by: { $0.display < $1.display }) {
                 let childPath = rawPath == [0x2E] ? child.name : (rawPath == [0x2F] ? [0x2F] + child.name : rawPath + [0x2F] + child.name)
-                let name = DirectorySource.display(child.name)
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 visit(childPath, relative: childRelative, root: root, type: child.type)
             }

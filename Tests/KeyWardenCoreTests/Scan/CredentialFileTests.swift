@@ -418,6 +418,39 @@ import Testing
         #expect(scopes.skipped(for: ["C/Users/ops/.idea/WebServers.XML"]) == nil)
     }
 
+    /// The byte-level shape check runs before the full match on every file of a scan: it may let
+    /// through names that do not match, never turn away one that does. Names are made from the
+    /// globs' own pieces in mixed case, with and without extra text at either end.
+    @Test func theNameShapeCheckNeverTurnsAwayANameTheGlobMatches() {
+        let globs = ["*.sql", ".my.cnf", "ts3db_*.ini", "data-sources*.json", "robo3t*.json", "*_srv.ini", "master.key",
+                     "a[bc]d?.x", "lit\\*eral", "[!.]*rc", "k*"]
+        let pieces = ["", "a", "b", "d", ".", "_", "ts3db_", ".ini", ".json", "data-sources", "robo3t", "_srv", ".sql",
+                      ".my", ".cnf", "master", ".key", "x", "lit", "*eral", "rc", "K", "\u{212A}ey", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var names: [String] = []
+        for _ in 0..<4000 {
+            let name = (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            names.append(String(name.map { Bool.random(using: &generator) ? Character($0.uppercased()) : $0 }))
+        }
+        var matched = 0
+        for glob in globs {
+            let component = RulePathScopes.trailingComponents(glob, count: 1)[0]
+            let full = RulePathScopes.Glob(component: component)
+            let shape = RulePathScopes.NameShape(component)
+            for name in names where !name.isEmpty {
+                guard full.matches(RulePathScopes.trailingComponents(name, count: 1)) else { continue }
+                matched += 1
+                var bytes = name
+                let admitted = bytes.withUTF8 { shape.admits($0) }
+                #expect(admitted, "\(glob) matches \(name) but its shape turned it away")
+            }
+        }
+        #expect(matched > 200) // the generated names reach the globs often enough to mean something
+        // And it does turn names away: that is its job.
+        var other = "main.go"
+        #expect(!other.withUTF8 { RulePathScopes.NameShape(RulePathScopes.trailingComponents("*.sql", count: 1)[0]).admits($0) })
+    }
+
     @Test func anItemWithoutPathsSkipsScopedRulesAndKeepsTheOthers() {
         let open = Rule(id: "open", description: "d", severity: .high, pattern: "x", examples: ["x"], negativeExamples: ["y"])
         #expect(RulePathScopes(rules: [open, rule(["*.sql"])]).skipped(for: []) == [false, true])
