@@ -249,3 +249,23 @@ int kw_contains_caseless(const uint8_t *haystack, size_t haystack_length, const 
     }
     return 0;
 }
+
+size_t kw_find_port_colon(const uint8_t *bytes, size_t count, size_t from) {
+    size_t at = from;
+#if defined(__SSE2__)
+    const __m128i colon = _mm_set1_epi8(':'), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9), star = _mm_set1_epi8('*');
+    for (; at + 17 <= count; at += 16) {
+        __m128i here = _mm_loadu_si128((const __m128i *)(bytes + at));
+        __m128i after = _mm_loadu_si128((const __m128i *)(bytes + at + 1));
+        __m128i digit_offset = _mm_sub_epi8(after, zero);
+        __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit_offset, nine), digit_offset);
+        __m128i wanted = _mm_and_si128(_mm_cmpeq_epi8(here, colon), _mm_or_si128(digit, _mm_cmpeq_epi8(after, star)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(wanted);
+        if (mask) return at + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; at + 1 < count; at++) {
+        if (bytes[at] == ':' && ((bytes[at + 1] >= '0' && bytes[at + 1] <= '9') || bytes[at + 1] == '*')) return at;
+    }
+    return count;
+}

@@ -64,7 +64,8 @@ struct RulePathScopes: Sendable {
         let admitted = path.withUTF8 { bytes in
             let name = UnsafeBufferPointer(rebasing: bytes[((bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)...])
             // A path ending in "/" names its last component before the slash: the full match decides.
-            return name.isEmpty || nameShapes.contains { $0.admits(name) }
+            guard !name.isEmpty, name.allSatisfy({ $0 < 0x80 }) else { return true }
+            return nameShapes.contains { $0.admits(asciiName: name) }
         }
         guard admitted else { return false }
         let fileName = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
@@ -101,7 +102,12 @@ struct RulePathScopes: Sendable {
         }
 
         func admits(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard isASCII, name.allSatisfy({ $0 < 0x80 }) else { return true }
+            name.allSatisfy { $0 < 0x80 } ? admits(asciiName: name) : true
+        }
+
+        /// `admits` for a name known to be ASCII (checked once for all the shapes).
+        func admits(asciiName name: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard isASCII else { return true }
             guard isLiteral ? name.count == prefix.count : name.count >= prefix.count + suffix.count else { return false }
             func same(_ literal: [UInt8], at start: Int) -> Bool {
                 for index in literal.indices {

@@ -26,4 +26,8 @@ size_t kw_find_byte_runs(const uint8_t *bytes, size_t count, size_t from, const 
 /// either case, without copying the haystack.
 int kw_contains_caseless(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle, size_t needle_length);
 
+/// The first colon in bytes[from, count) followed by a digit or `*` (where a `.pgpass` line's
+/// port field starts), or `count`: most colons in code are followed by neither.
+size_t kw_find_port_colon(const uint8_t *bytes, size_t count, size_t from);
+
 #endif

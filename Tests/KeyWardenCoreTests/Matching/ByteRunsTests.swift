@@ -86,6 +86,25 @@ import Testing
         }
     }
 
+    /// The port-colon search (`kw_find_port_colon`, the `.pgpass` finder's skip) against a byte
+    /// loop, from every start, on buffers dense in colons, digits and stars (and the bytes next to
+    /// them in ASCII, `/` and `;`, `)` and `+`) so matches fall on and across the 16-byte blocks.
+    @Test func portColonSearchFindsWhatAByteLoopFinds() {
+        var generator = Mutator(seed: 11)
+        let alphabet = Array(":09*/;)+a\n".utf8)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...50, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            for from in 0...bytes.count {
+                let expected = (from..<max(from, bytes.count - 1)).first { at in
+                    bytes[at] == UInt8(ascii: ":") && (UInt8(ascii: "0")...UInt8(ascii: "9") ~= bytes[at + 1] || bytes[at + 1] == UInt8(ascii: "*"))
+                } ?? bytes.count
+                let found = bytes.withUnsafeBufferPointer { kw_find_port_colon($0.baseAddress, $0.count, from) }
+                #expect(found == expected, "\(bytes) from \(from)")
+                if found != expected { return }
+            }
+        }
+    }
+
     @Test func emptyAndShortBuffersHaveNoRuns() {
         #expect([UInt8]().withUnsafeBytes { ByteRuns.find(in: $0, of: .base64, atLeast: 12) } == [])
         #expect(Array("abcdefghijk".utf8).withUnsafeBytes { ByteRuns.find(in: $0, of: .base64, atLeast: 12) } == [])
