@@ -33,8 +33,13 @@ enum ScanHeadStart {
         if PlainStagedScan.options(options) != nil {
             staged.withLock {
                 $0 = BackgroundWork {
+                    // The diff (the longest of git's part) and the blob reader need only the
+                    // directory, so they start with rev-parse rather than after it; when it is no
+                    // repository, rev-parse's error is the one reported.
+                    let changes = BackgroundWork {
+                        try StagedChanges.read(GitRepository.unconfirmed(at: "."), maxBlobSize: ScanCommand.defaultMaxFileSize.bytes)
+                    }
                     let repository = try GitRepository(at: ".")
-                    let changes = BackgroundWork { try StagedChanges.read(repository, maxBlobSize: ScanCommand.defaultMaxFileSize.bytes) }
                     // A malformed configuration is the scan's error, reported when the scan asks.
                     return (repository, Result { try ScanConfiguration.staged(in: repository) }, changes)
                 }

@@ -74,6 +74,16 @@ import Testing
         #expect(outcome.stderr.contains("not a git repository: \(directory.path)"))
     }
 
+    /// The pre-commit scan starts its diff alongside rev-parse (ScanHeadStart): outside a
+    /// repository both fail, and rev-parse's answer is the one the user reads.
+    @Test func aStagedScanOutsideARepositoryExitsThreeWithRevParsesMessage() throws {
+        let directory = try TemporaryDirectory()
+        let outcome = try H.keywarden(["scan", "--staged", "--format", "json"], in: directory.path)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("not a git repository: ."), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+
     @Test func gitFlagsAreValidated() throws {
         let repo = try H.repository()
         #expect(try H.keywarden(["scan", "--git", "--staged"], in: repo.path).status == 2)

@@ -39,6 +39,20 @@ public struct GitRepository: Sendable {
         }
     }
 
+    /// The repository git finds from `path`, before `init(at:)` has asked rev-parse which it is,
+    /// for commands that only need to run there: git finds the repository itself and fails where
+    /// there is none. A pre-commit scan starts its diff this way, alongside rev-parse instead of
+    /// after it. The git directory and the work tree are not known (empty and nil).
+    package static func unconfirmed(at path: String) -> GitRepository {
+        GitRepository(path: path, gitDirectory: "", workTree: nil)
+    }
+
+    private init(path: String, gitDirectory: String, workTree: String?) {
+        self.path = path
+        self.gitDirectory = gitDirectory
+        self.workTree = workTree
+    }
+
     /// Runs a git command here and returns its output.
     package func run(_ arguments: [String], allowing allowed: Set<Int32> = [0]) throws(GitError) -> (status: Int32, output: [UInt8]) {
         try GitProcess.run(directory: path, arguments: arguments, allowing: allowed)
