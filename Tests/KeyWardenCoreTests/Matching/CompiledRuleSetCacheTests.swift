@@ -226,6 +226,45 @@ import Testing
         #expect(try Matcher(CompiledRuleSet(ruleSet, cache: cache)).matches(in: secretText).count == 1)
     }
 
+    /// A load that checked the digest leaves a stamp, and the next load of the unchanged entry
+    /// trusts it; an entry edited in place afterwards (same file, same size, the stamp left as it
+    /// was) is hashed again and refused, and a stamp copied from another entry counts for nothing.
+    @Test func aVerifiedStampSparesTheHashOnlyWhileTheEntryIsUnchanged() throws {
+        let directory = try TemporaryDirectory()
+        let warnings = Warnings()
+        let cache = cache(directory.path + "/kw", warnings)
+        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
+        _ = try CompiledRuleSet(ruleSet, cache: cache)
+        let file = cache.path(for: ruleSet)
+        let stamp = file + ".verified"
+        #expect(!FileManager.default.fileExists(atPath: stamp))
+        #expect(cache.load(for: ruleSet) != nil)
+        let written = try Data(contentsOf: URL(fileURLWithPath: stamp))
+        #expect(cache.load(for: ruleSet) != nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stamp)) == written, "an unchanged entry keeps its stamp")
+
+        // The stamp from another rule set's entry, planted beside ours, matches nothing of ours.
+        let other = RuleSet(try RulePackLoader.parse(pack(pattern: #"zz_[0-9]{4}"#), file: "t.yaml"))
+        _ = try CompiledRuleSet(other, cache: cache)
+        #expect(cache.load(for: other) != nil)
+        try FileManager.default.removeItem(atPath: stamp)
+        try FileManager.default.copyItem(atPath: cache.path(for: other) + ".verified", toPath: stamp)
+        #expect(cache.load(for: ruleSet) != nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stamp)) == written, "hashed again and stamped anew")
+
+        // One byte of the database flipped in place: same inode, same size, the stamp untouched.
+        let handle = try #require(FileHandle(forUpdatingAtPath: file))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        let byte = try #require(try handle.read(upToCount: 1)).first!
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: [byte ^ 0x5A])
+        try handle.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stamp)) == written)
+        #expect(cache.load(for: ruleSet) == nil)
+        #expect(warnings.all.contains { $0.contains("digest mismatch") })
+    }
+
     @Test func anotherRuleSetsEntryIsRefused() throws {
         let directory = try TemporaryDirectory()
         let warnings = Warnings()
