@@ -16,8 +16,27 @@ public final class CompiledRuleSet: Sendable {
     let plans: [RuleMatchPlan]
     let validators: [SecretValidator?]
     private let regexes: RegexTable
+    /// A Hyperscan scratch made ahead of the first `Matcher` (`prepareScratch`), which takes it.
+    private let spareScratch = Mutex<HandedOverScratch?>(nil)
 
     public var rules: [Rule] { ruleSet.rules }
+
+    /// Allocates the first worker's Hyperscan scratch now: ~1 ms for the catalogue, which a
+    /// pre-commit scan spends on the thread that loaded the rules, while git works, instead of
+    /// on the way to its result.
+    public func prepareScratch() {
+        guard !databases.all.isEmpty, let scratch = try? HyperscanScratch(for: databases.all) else { return }
+        spareScratch.withLock { $0 = HandedOverScratch(scratch: scratch) }
+    }
+
+    /// The prepared scratch, once.
+    func takeSpareScratch() -> HyperscanScratch? { spareScratch.withLock { $0.take()?.scratch } }
+
+    /// A scratch passed from the thread that made it to the one matcher that takes it: one
+    /// thread at a time ever uses it, as Hyperscan requires.
+    private struct HandedOverScratch: @unchecked Sendable {
+        let scratch: HyperscanScratch
+    }
 
     /// Compiles from scratch, or from a cached database when `cache` holds one for these rules.
     ///

@@ -6,7 +6,7 @@ import KeyWardenRules
 public final class Matcher {
     public let compiled: CompiledRuleSet
     /// Nil when the rule set is empty.
-    private let scratch: HyperscanScratch?
+    let scratch: HyperscanScratch?
     /// Per-rule PCRE2 match state, made when the rule is first hit.
     private var pcre: [PCRE2Matcher?]
     private let windows: MatchWindows
@@ -22,7 +22,7 @@ public final class Matcher {
 
     public init(_ compiled: CompiledRuleSet) throws {
         self.compiled = compiled
-        scratch = compiled.databases.all.isEmpty ? nil : try HyperscanScratch(for: compiled.databases.all)
+        scratch = compiled.databases.all.isEmpty ? nil : try compiled.takeSpareScratch() ?? HyperscanScratch(for: compiled.databases.all)
         pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
         contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }

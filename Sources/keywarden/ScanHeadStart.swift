@@ -66,6 +66,8 @@ enum ScanHeadStart {
     @Sendable private static func loadBuiltinRules() throws -> LoadedRules {
         let cache = CompiledRuleSetCache.userDefault()
         let base = try cache.builtinRuleSetForScanning()
-        return (base, CompiledRuleSet(cached: base, cache: cache))
+        let compiled = CompiledRuleSet(cached: base, cache: cache)
+        compiled?.prepareScratch()
+        return (base, compiled)
     }
 }

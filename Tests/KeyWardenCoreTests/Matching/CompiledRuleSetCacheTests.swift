@@ -265,6 +265,22 @@ import Testing
         #expect(warnings.all.contains { $0.contains("digest mismatch") })
     }
 
+    /// The scratch a pre-commit scan makes while git works goes to exactly one matcher: two
+    /// matchers never share one (Hyperscan's scratch is one thread's), and both still match.
+    @Test func aPreparedScratchGoesToOneMatcherOnly() throws {
+        let compiled = try CompiledRuleSet(RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml")))
+        compiled.prepareScratch()
+        let first = try Matcher(compiled)
+        #expect(compiled.takeSpareScratch() == nil, "the first matcher took it")
+        let second = try Matcher(compiled)
+        let (a, b) = (try #require(first.scratch), try #require(second.scratch))
+        #expect(a !== b)
+        for matcher in [first, second] { #expect(try matcher.matches(in: secretText).count == 1) }
+        compiled.prepareScratch()
+        #expect(compiled.takeSpareScratch() != nil)
+        #expect(compiled.takeSpareScratch() == nil)
+    }
+
     @Test func anotherRuleSetsEntryIsRefused() throws {
         let directory = try TemporaryDirectory()
         let warnings = Warnings()
