@@ -204,13 +204,20 @@ import Testing
         CompiledRuleSetCache(directory: directory) { warnings.append($0) }
     }
 
-    @Test func editedPlansAreRefusedAndTheRulesRecompiled() throws {
+    /// A fresh cache directory (its warnings collected) holding the compiled `yaml` rules, and
+    /// the entry's path.
+    func storedEntry() throws -> (TemporaryDirectory, Warnings, CompiledRuleSetCache, RuleSet, String) {
         let directory = try TemporaryDirectory()
         let warnings = Warnings()
         let cache = cache(directory.path + "/kw", warnings)
         let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
         _ = try CompiledRuleSet(ruleSet, cache: cache)
-        let file = cache.path(for: ruleSet)
+        return (directory, warnings, cache, ruleSet, cache.path(for: ruleSet))
+    }
+
+    @Test func editedPlansAreRefusedAndTheRulesRecompiled() throws {
+        let (directory, warnings, cache, ruleSet, file) = try storedEntry()
+        defer { withExtendedLifetime(directory) {} }
         // Point the rule's secret at a group that does not exist: before digests, that silenced it.
         // Layout: magic, plans length (4 bytes), plans; the one plan's secret group is its last byte.
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -230,12 +237,8 @@ import Testing
     /// trusts it; an entry edited in place afterwards (same file, same size, the stamp left as it
     /// was) is hashed again and refused, and a stamp copied from another entry counts for nothing.
     @Test func aVerifiedStampSparesTheHashOnlyWhileTheEntryIsUnchanged() throws {
-        let directory = try TemporaryDirectory()
-        let warnings = Warnings()
-        let cache = cache(directory.path + "/kw", warnings)
-        let ruleSet = RuleSet(try RulePackLoader.parse(yaml, file: "t.yaml"))
-        _ = try CompiledRuleSet(ruleSet, cache: cache)
-        let file = cache.path(for: ruleSet)
+        let (directory, warnings, cache, ruleSet, file) = try storedEntry()
+        defer { withExtendedLifetime(directory) {} }
         let stamp = file + ".verified"
         #expect(!FileManager.default.fileExists(atPath: stamp))
         #expect(cache.load(for: ruleSet) != nil)
