@@ -24,21 +24,25 @@ public enum ISO8601Date {
     /// dates every finding, and a formatter per date (ICU's locale and symbols set up each time)
     /// was a second of a 21,000-finding report.
     public static func format(_ date: Date) -> String {
-        let (day, time) = utcFields(date)
+        guard let (day, time) = utcFields(date) else { return ISO8601DateFormatter().string(from: date) }
         return day + "T" + time + "Z"
     }
 
     /// `2026-11-20`: the day, for messages.
     public static func day(_ date: Date) -> String {
-        utcFields(date).day
+        if let (day, _) = utcFields(date) { return day }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
     }
 
     /// `yyyy-MM-dd` and `HH:mm:ss` of `date` in UTC: the instant to the nearest millisecond (as
-    /// ICU holds it for the formatter), then the seconds rounded down.
-    private static func utcFields(_ date: Date) -> (day: String, time: String) {
-        var seconds = time_t(((date.timeIntervalSince1970 * 1000).rounded() / 1000).rounded(.down))
+    /// ICU holds it for the formatter), then the seconds rounded down. Nil for an instant the C
+    /// calendar cannot hold (not finite, or beyond `time_t`): the formatter writes those.
+    private static func utcFields(_ date: Date) -> (day: String, time: String)? {
+        guard var seconds = time_t(exactly: ((date.timeIntervalSince1970 * 1000).rounded() / 1000).rounded(.down)) else { return nil }
         var fields = tm()
-        gmtime_r(&seconds, &fields)
+        guard gmtime_r(&seconds, &fields) != nil else { return nil }
         func padded(_ value: Int32, _ width: Int) -> String {
             let digits = String(abs(value))
             return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits

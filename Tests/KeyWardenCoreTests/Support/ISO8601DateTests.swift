@@ -22,6 +22,15 @@ import Testing
         }
     }
 
+    /// Instants the C calendar cannot hold are written by the formatter, never a crash.
+    @Test func instantsBeyondTheCalendarAreStillWritten() {
+        for seconds in [Double.infinity, -Double.infinity, .nan, 1e300] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(ISO8601Date.format(date) == ISO8601DateFormatter().string(from: date))
+            _ = ISO8601Date.day(date)
+        }
+    }
+
     @Test func aFormattedDateParsesBackToItsWholeSecond() {
         let date = Date(timeIntervalSince1970: 1_795_900_000.75)
         #expect(ISO8601Date.format(date) == "2026-11-28T21:06:40Z")
