@@ -12,9 +12,10 @@ public final class Matcher {
     private let windows: MatchWindows
     private let contextKeywords: [[[UInt8]]]
     /// For rules whose keywords may be anywhere in the item: whether the current buffer has one,
-    /// answered once per rule and buffer (the buffer lowercased once, on first need).
+    /// answered once per rule and buffer.
     private var itemKeywordAnswers: [Int: Bool] = [:]
-    private var lowercasedItem: [UInt8]?
+    /// Each rule's keywords as bytes (lowercase, as the rule loaders make them).
+    private let keywords: [[[UInt8]]]
 
     /// Bytes after a window's last Hyperscan end that PCRE2 may read, so `\b` and lookahead at
     /// the end of a match see the real next bytes instead of an artificial subject end.
@@ -26,6 +27,7 @@ public final class Matcher {
         pcre = Array(repeating: nil, count: compiled.rules.count)
         windows = MatchWindows(plans: compiled.plans)
         contextKeywords = compiled.rules.map { $0.contextKeywords.map { Array($0.utf8) } }
+        keywords = compiled.rules.map { $0.keywords.map { Array($0.utf8) } }
     }
 
     /// Every match of every rule in `buffer` that passes the rule's keyword, entropy and
@@ -35,7 +37,6 @@ public final class Matcher {
     public func matches(in buffer: UnsafeRawBufferPointer, skipping: [Bool]? = nil) throws -> [SecretMatch] {
         windows.reset()
         itemKeywordAnswers.removeAll(keepingCapacity: true)
-        lowercasedItem = nil
         if let scratch {
             try compiled.databases.general?.scan(buffer, scratch: scratch, into: windows.sink)
             // Rules scoped to other file names are not looked for at all.
@@ -99,18 +100,16 @@ public final class Matcher {
 
     private func itemHasKeyword(rule index: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
         if let known = itemKeywordAnswers[index] { return known }
-        let item = lowercased(buffer)
-        let found = item.withUnsafeBufferPointer { item in compiled.rules[index].keywords.contains { item.containsBytes(Array($0.utf8)) } }
+        let found = keywords[index].contains { keyword in Self.containsCaseless(keyword, in: buffer, from: 0, to: buffer.count) }
         itemKeywordAnswers[index] = found
         return found
     }
 
-    /// The buffer with ASCII letters lowercased, made once per buffer on first need.
-    private func lowercased(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
-        if let made = lowercasedItem { return made }
-        let made = buffer.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        lowercasedItem = made
-        return made
+    /// Whether `keyword` (lowercase) occurs in buffer[lower ..< upper] with ASCII letters in
+    /// either case, searched where it lies rather than in a lowercased copy.
+    private static func containsCaseless(_ keyword: [UInt8], in buffer: UnsafeRawBufferPointer, from lower: Int, to upper: Int) -> Bool {
+        guard lower < upper, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        return kw_contains_caseless(base + lower, upper - lower, keyword, keyword.count) != 0
     }
 
     /// False when none of the rule's context keywords occurs, in any case, anywhere `accept` could
@@ -120,12 +119,11 @@ public final class Matcher {
     /// no finding. The bounds are those of `ContextKeywords.distance` around any match PCRE2 can
     /// find in the window (which ends at most `trailingContext` after it).
     private func contextMayBeNear(rule: Int, window: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Bool {
-        let keywords = contextKeywords[rule]
-        guard !keywords.isEmpty else { return true }
+        let nearby = contextKeywords[rule]
+        guard !nearby.isEmpty else { return true }
         let lower = max(0, window.lowerBound - ContextKeywords.maximumLookback)
         let upper = min(buffer.count, window.upperBound + Self.trailingContext + ContextKeywords.maximumLookahead)
-        guard lower < upper, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
-        return keywords.contains { keyword in kw_contains_caseless(base + lower, upper - lower, keyword, keyword.count) != 0 }
+        return nearby.contains { keyword in Self.containsCaseless(keyword, in: buffer, from: lower, to: upper) }
     }
 
     private func accept(rule index: Int, match: Range<Int>, secret: Range<Int>, in buffer: UnsafeRawBufferPointer) -> SecretMatch? {

@@ -91,6 +91,21 @@ import Testing
         #expect(try matcher.matches(in: Array(line.utf8)).count <= 1)
     }
 
+    /// A gitleaks rule's keywords may be anywhere in the item, in any ASCII case, and a match in
+    /// an item without one is not a finding; the answer is kept per item, not carried to the next.
+    @Test func itemScopedKeywordsCountAnywhereInTheItemInAnyCase() throws {
+        let rule = Rule(id: "acme-token", description: "d", severity: .high, keywords: ["acme"], pattern: "tok_[a-z0-9]{8}",
+                        examples: [], negativeExamples: [], keywordScope: .item)
+        let matcher = try Matcher(CompiledRuleSet(RuleSet([rule])))
+        let filler = String(repeating: "x = 1\n", count: 2_000)
+        for keyword in ["acme", "ACME_HOST", "config.Acme", "aCmE"] {
+            #expect(try matcher.matches(in: Array("\(keyword)\n\(filler)t = tok_abcd1234\n".utf8)).count == 1, "\(keyword)")
+        }
+        for text in ["t = tok_abcd1234\n", "acm e\nt = tok_abcd1234\n", "ac\nme t = tok_abcd1234"] {
+            #expect(try matcher.matches(in: Array(text.utf8)).isEmpty, "\(text)")
+        }
+    }
+
     @Test func shannonEntropyOfKnownInputs() {
         #expect(ShannonEntropy.of(Array("aaaa".utf8)) == 0)
         #expect(ShannonEntropy.of(Array("abab".utf8)) == 1)
