@@ -43,6 +43,13 @@ static prepared_ranges prepare(const kw_byte_ranges *ranges, int *used_out) {
     return prepared;
 }
 
+static inline int is_member(uint8_t byte, const prepared_ranges *ranges) {
+    for (int r = 0; r < 4; r++) {
+        if (byte >= ranges->low_byte[r] && byte <= ranges->high_byte[r]) return 1;
+    }
+    return 0;
+}
+
 /// Bit i set when bytes[i] (of 16) is a member. Written out for four ranges: a loop over them
 /// is not unrolled by every compiler, and the range vectors must stay in registers.
 static inline unsigned chunk_mask(const uint8_t *bytes, const prepared_ranges *ranges) {
@@ -58,14 +65,7 @@ static inline unsigned chunk_mask(const uint8_t *bytes, const prepared_ranges *r
     return (unsigned)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(nearest, _mm_setzero_si128()));
 #else
     unsigned mask = 0;
-    for (int i = 0; i < 16; i++) {
-        for (int r = 0; r < 4; r++) {
-            if (bytes[i] >= ranges->low_byte[r] && bytes[i] <= ranges->high_byte[r]) {
-                mask |= 1u << i;
-                break;
-            }
-        }
-    }
+    for (int i = 0; i < 16; i++) mask |= (unsigned)is_member(bytes[i], ranges) << i;
     return mask;
 #endif
 }
@@ -74,13 +74,6 @@ static inline unsigned chunk_mask(const uint8_t *bytes, const prepared_ranges *r
 static inline uint64_t member_mask(const uint8_t *bytes, const prepared_ranges *ranges) {
     return (uint64_t)chunk_mask(bytes, ranges) | (uint64_t)chunk_mask(bytes + 16, ranges) << 16
         | (uint64_t)chunk_mask(bytes + 32, ranges) << 32 | (uint64_t)chunk_mask(bytes + 48, ranges) << 48;
-}
-
-static inline int is_member(uint8_t byte, const prepared_ranges *ranges) {
-    for (int r = 0; r < 4; r++) {
-        if (byte >= ranges->low_byte[r] && byte <= ranges->high_byte[r]) return 1;
-    }
-    return 0;
 }
 
 /// kw_find_byte_runs for a minimum of 47 or more. Such a run covers at least `stride` whole
