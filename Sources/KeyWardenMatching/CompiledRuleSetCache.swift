@@ -176,12 +176,9 @@ public struct CompiledRuleSetCache: Sendable {
     /// A small private cache file's bytes (at most `limit`), or nil when it is missing, not ours,
     /// writable by others, a link, or larger.
     private static func readPrivateFile(_ path: String, atMost limit: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard case let .success((descriptor, info)) = openPrivateFile(path, flags: O_RDONLY | O_NONBLOCK) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, ownershipProblem(info, path: path, directory: false) == nil,
-              Int(info.st_size) <= limit else { return nil }
+        guard Int(info.st_size) <= limit else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         return count == bytes.count ? bytes : nil
@@ -256,17 +253,29 @@ public struct CompiledRuleSetCache: Sendable {
     /// would otherwise copy. Entries are replaced by rename, never rewritten in place, so a
     /// mapped entry does not change under the reader.
     private static func mapPrivateFile(_ path: String) -> Result<(MappedFile, stat), Refusal> {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        openPrivateFile(path, flags: O_RDONLY | O_NONBLOCK).flatMap { descriptor, info in
+            defer { close(descriptor) }
+            guard Int(info.st_size) <= maximumFileSize else { return .failure(.refused("file too large")) }
+            guard let mapped = MappedFile(descriptor: descriptor, count: Int(info.st_size)) else { return .failure(.refused("cannot map")) }
+            return .success((mapped, info))
+        }
+    }
+
+    /// Opens a cache file (entry, stamp or lock) without following a symbolic link and checks
+    /// the opened file itself: a regular file of ours that group and others cannot write. The
+    /// descriptor is the caller's to close.
+    private static func openPrivateFile(_ path: String, flags: Int32, mode: mode_t = 0) -> Result<(descriptor: Int32, info: stat), Refusal> {
+        let descriptor = open(path, flags | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : .refused("cannot open (\(String(cString: strerror(errno)))); a symbolic link?"))
         }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.refused("cannot stat")) }
-        if let problem = ownershipProblem(info, path: path, directory: false) { return .failure(.refused(problem)) }
-        guard Int(info.st_size) <= maximumFileSize else { return .failure(.refused("file too large")) }
-        guard let mapped = MappedFile(descriptor: descriptor, count: Int(info.st_size)) else { return .failure(.refused("cannot map")) }
-        return .success((mapped, info))
+        let problem = fstat(descriptor, &info) == 0 ? ownershipProblem(info, path: path, directory: false) : "cannot stat"
+        if let problem {
+            close(descriptor)
+            return .failure(.refused(problem))
+        }
+        return .success((descriptor, info))
     }
 
     func store(_ databases: RuleDatabases, plans: [RuleMatchPlan], for ruleSet: RuleSet) {
@@ -302,13 +311,7 @@ public struct CompiledRuleSetCache: Sendable {
     public func compileLock(for ruleSet: RuleSet) -> CompileLock? {
         guard makePrivateDirectory() else { return nil }
         let file = (directory as NSString).appendingPathComponent(key(for: ruleSet) + ".lock")
-        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, Self.ownershipProblem(info, path: file, directory: false) == nil else {
-            close(descriptor)
-            return nil
-        }
+        guard case let .success((descriptor, _)) = Self.openPrivateFile(file, flags: O_RDWR | O_CREAT, mode: 0o600) else { return nil }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
