@@ -68,7 +68,13 @@ public final class Matcher {
         let group = plan.secretGroup
         guard let matcher = pcreMatcher(rule) else { return }
         var seen = Set<Range<Int>>()
-        matcher.forEachMatch(in: buffer, from: window.lowerBound, to: end) { groups in
+        // PCRE2 reads up to `trailingContext` past the window's last Hyperscan end, but a match
+        // starts at most there: one starting later does not end at a reported end (every match
+        // of a pattern ends at one, prefiltered patterns' too, and windows lie further apart than
+        // the trailing context), so it could only be an artefact of the cut subject (`$` where
+        // the text goes on). Trying those starts was over half the PCRE2 work of the catch-all
+        // assignment rules, whose unanchored name prefix is tried at every offset.
+        matcher.forEachMatch(in: buffer, from: window.lowerBound, to: end, latestStart: window.upperBound - 1) { groups in
             let match = groups[0]..<groups[1]
             // Matches past the last Hyperscan end belong to the trailing context, not this window;
             // prefiltered patterns are approximate, so there PCRE2 alone decides.

@@ -8,7 +8,8 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let captureCount: Int
 
     public init(_ pattern: String, multiline: Bool = true, caseless: Bool = false) throws {
-        var options: UInt32 = 0
+        // A match's latest start can be set per search (`forEachMatch(latestStart:)`).
+        var options = UInt32(PCRE2_USE_OFFSET_LIMIT)
         if multiline { options |= UInt32(PCRE2_MULTILINE) }
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
@@ -60,12 +61,15 @@ package final class PCRE2Matcher {
         pcre2_match_context_free_8(context)
     }
 
-    /// Calls `body` with the offsets of every match starting in `start..<end`. The subject is the
-    /// whole buffer up to `end`, so lookbehind and `\b` see the bytes before `start`.
+    /// Calls `body` with the offsets of every match starting in `start...min(end, latestStart)`.
+    /// The subject is the whole buffer up to `end`, so lookbehind and `\b` see the bytes before
+    /// `start`, and lookahead and `$` the bytes up to `end` even where no match may start.
     /// `groups[2*g]`/`groups[2*g+1]` bound group g; an unset group has both equal to -1.
-    package func forEachMatch(in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int,
+    package func forEachMatch(in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int, latestStart: Int? = nil,
                       _ body: (_ groups: UnsafeBufferPointer<Int>) -> Void) {
         guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        // PCRE2_UNSET (~0, size_t) is no limit.
+        pcre2_set_offset_limit_8(context, latestStart.map { max($0, 0) } ?? ~0)
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         var offset = start
         while offset <= end {

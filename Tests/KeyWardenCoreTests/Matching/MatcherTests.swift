@@ -45,6 +45,30 @@ import Testing
         #expect(try secrets(yaml, in: "xx BEGIN\(body)END yy") == ["BEGIN\(body)END"])
     }
 
+    @Test func noMatchStartsInTheTrailingContext() throws {
+        // PCRE2 reads past the window's last Hyperscan end only as context: there its subject is
+        // cut, and `$` matches where the text goes on. The second `pw=` run is 400 letters and a
+        // digit, no match of the pattern; cut 256 bytes after the first hit it would read as one.
+        let yaml = pack(pattern: #"(?<!x)pw=([a-z]{1,300})$"#, extra: "secretGroup: 1")
+        #expect(try compile(yaml).plans[0].isPrefilter)
+        let text = "pw=abc\n" + String(repeating: " ", count: 100) + "pw=" + String(repeating: "a", count: 400) + "1\n"
+        #expect(try secrets(yaml, in: text) == ["abc"])
+    }
+
+    @Test func latestStartBoundsWhereMatchesStartNotWhatTheyRead() throws {
+        let matcher = PCRE2Matcher(try PCRE2Regex("ab(?= ab)|ab$"))
+        var starts: [Int] = []
+        Array("ab ab ab".utf8).withUnsafeBytes { buffer in
+            matcher.forEachMatch(in: buffer, from: 0, to: buffer.count, latestStart: 3) { starts.append($0[0]) }
+        }
+        #expect(starts == [0, 3]) // the match at 3 looks ahead past 3; none starts at 6
+        starts = []
+        Array("ab ab ab".utf8).withUnsafeBytes { buffer in
+            matcher.forEachMatch(in: buffer, from: 0, to: buffer.count) { starts.append($0[0]) }
+        }
+        #expect(starts == [0, 3, 6])
+    }
+
     @Test func entropyFloorDropsLowEntropySecrets() throws {
         let yaml = pack(pattern: #"key=([A-Za-z0-9]{16})"#, extra: "secretGroup: 1\nminEntropy: 3.5")
         #expect(try secrets(yaml, in: "key=aaaabbbbaaaabbbb").isEmpty)
