@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import KeyWardenSupport
+import Synchronization
 
 /// Lists the files under the given roots that a scan should read, with the reason for every
 /// file it leaves out. Skips `.git/` directories and the configured skip globs; follows
@@ -16,12 +17,30 @@ public struct DirectorySource: Sendable {
         public let path: String
         public let relativePath: String
         public let fileSystemPath: [UInt8]
+        /// The directory holding the file, still open, when the walk could keep it: the file is
+        /// then opened by its name there instead of by its path (see `OpenDirectory`).
+        public let directory: OpenDirectory?
 
-        public init(path: String, relativePath: String, fileSystemPath: [UInt8]? = nil) {
+        public init(path: String, relativePath: String, fileSystemPath: [UInt8]? = nil, directory: OpenDirectory? = nil) {
             self.path = path
             self.relativePath = relativePath
             self.fileSystemPath = fileSystemPath ?? Array(path.utf8)
+            self.directory = directory
         }
+
+        /// The same file, however it is opened.
+        public static func == (left: Entry, right: Entry) -> Bool {
+            left.path == right.path && left.relativePath == right.relativePath && left.fileSystemPath == right.fileSystemPath
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(path)
+            hasher.combine(relativePath)
+            hasher.combine(fileSystemPath)
+        }
+
+        /// The file's own name: the bytes after the path's last `/`.
+        var name: ArraySlice<UInt8> { fileSystemPath[((fileSystemPath.lastIndex(of: 0x2F)).map { $0 + 1 } ?? 0)...] }
 
         /// The path as shown and the path below the scan root, for rules scoped to file names: a
         /// glob such as `**/.vscode/sftp.json` may need the first, and the directories above the
@@ -181,45 +200,65 @@ public struct DirectorySource: Sendable {
             self.found = found
         }
 
-        mutating func directory(_ rawPath: [UInt8], relative: String, root: String) {
+        /// Lists the directory at `rawPath`, opened by `name` in `parent` when the walk came
+        /// from there (one path component for the kernel to look up instead of all of them).
+        mutating func directory(_ rawPath: [UInt8], relative: String, root: String, in parent: Int32? = nil, name: [UInt8]? = nil) {
             let path = DirectorySource.display(rawPath)
-            let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
-            var info = stat()
-            guard stat(cPath, &info) == 0 else {
+            let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK
+            let descriptor = if let parent, let name { openat(parent, cString(name), flags) } else { open(cString(rawPath), flags) }
+            guard descriptor >= 0 else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+                return
+            }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else {
+                skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+                close(descriptor)
                 return
             }
             let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if excluded.contains(identity) { return }
-            guard visited.insert(identity).inserted else {
-                skipped.append(SkippedInput(path: path, reason: .symlinkLoop))
+            if excluded.contains(identity) {
+                close(descriptor)
                 return
             }
-            guard let handle = opendir(cPath) else {
+            guard visited.insert(identity).inserted else {
+                skipped.append(SkippedInput(path: path, reason: .symlinkLoop))
+                close(descriptor)
+                return
+            }
+            // readdir gets a descriptor of its own (closedir closes it); `descriptor` stays open
+            // for the children.
+            guard let listing = fdopendir(dup(descriptor)) else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+                close(descriptor)
                 return
             }
             // Names as bytes: a name that is not UTF-8 must reach open() unchanged.
             var children: [(name: [UInt8], type: UInt8)] = []
-            while let entry = readdir(handle) {
+            while let entry = readdir(listing) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in Array(buffer.prefix { $0 != 0 }) }
                 if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
             }
-            closedir(handle)
+            closedir(listing)
+            // The files found here are opened by name in the directory while it is open; it
+            // closes when the last of them is gone. Without a handle (none left), by path.
+            let handle = OpenDirectory.keep(descriptor)
+            defer { if handle == nil { close(descriptor) } }
             // Each name made displayable once, not once per comparison of the sort.
             let named = children.map { (display: DirectorySource.display($0.name), child: $0) }
             for (name, child) in named.sorted(by: { $0.display < $1.display }) {
                 let childPath = rawPath == [0x2E] ? child.name : (rawPath == [0x2F] ? [0x2F] + child.name : rawPath + [0x2F] + child.name)
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                visit(childPath, relative: childRelative, root: root, type: child.type)
+                visit(childPath, relative: childRelative, root: root, type: child.type, name: child.name, in: descriptor, handle: handle)
             }
         }
 
         /// `type` is readdir's d_type: it saves an lstat per entry, except where the file
-        /// system does not report types (DT_UNKNOWN).
-        mutating func visit(_ rawPath: [UInt8], relative: String, root: String, type: UInt8) {
+        /// system does not report types (DT_UNKNOWN). `name` is the entry's name in `parent`,
+        /// the open directory holding it, which has `handle` when files found there keep it.
+        mutating func visit(_ rawPath: [UInt8], relative: String, root: String, type: UInt8,
+                            name: [UInt8], in parent: Int32, handle: OpenDirectory?) {
             let path = DirectorySource.display(rawPath)
-            let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
             let kind: mode_t
             switch Int32(type) {
             case Int32(DT_REG): kind = S_IFREG
@@ -227,7 +266,7 @@ public struct DirectorySource: Sendable {
             case Int32(DT_LNK): kind = S_IFLNK
             default:
                 var info = stat()
-                guard lstat(cPath, &info) == 0 else {
+                guard lstat(cString(rawPath), &info) == 0 else {
                     skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                     return
                 }
@@ -236,9 +275,9 @@ public struct DirectorySource: Sendable {
             switch kind {
             case S_IFDIR:
                 if (relative as String).split(separator: "/").last == ".git" || skip(relative) { return }
-                directory(rawPath, relative: relative, root: root)
+                directory(rawPath, relative: relative, root: root, in: parent, name: name)
             case S_IFREG:
-                if !skip(relative) { found(Entry(path: path, relativePath: relative, fileSystemPath: rawPath)) }
+                if !skip(relative) { found(Entry(path: path, relativePath: relative, fileSystemPath: rawPath, directory: handle)) }
             case S_IFLNK:
                 if skip(relative) { return }
                 guard followSymlinks else {
@@ -246,7 +285,7 @@ public struct DirectorySource: Sendable {
                     return
                 }
                 var target = stat()
-                guard stat(cPath, &target) == 0 else {
+                guard stat(cString(rawPath), &target) == 0 else {
                     skipped.append(SkippedInput(path: path, reason: errno == ELOOP ? .symlinkLoop : .brokenSymlink))
                     return
                 }
@@ -261,6 +300,46 @@ public struct DirectorySource: Sendable {
                 if !skip(relative) { skipped.append(SkippedInput(path: path, reason: .notRegularFile)) }
             }
         }
+    }
+}
+
+/// A path or name as the C string the system calls take (bytes as they are, then NUL).
+func cString(_ bytes: some Sequence<UInt8>) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
+
+/// A directory of the walk kept open, so that its files are opened by name in it (`openat`)
+/// rather than by a path the kernel resolves component by component: on moby/moby's checkout a
+/// path is eleven components, and looking them up was a tenth of the scan's CPU time.
+///
+/// Closed when the last entry holding it is gone (with the list of files, at the end of the
+/// scan), so a name is never opened in a descriptor that was closed and reused. At most
+/// `budget` are open at once, a quarter of the process's descriptor limit: past that, files are
+/// opened by path as before.
+public final class OpenDirectory: Sendable {
+    let descriptor: Int32
+
+    private init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit {
+        close(descriptor)
+        Self.open.subtract(1, ordering: .relaxed)
+    }
+
+    private static let open = Atomic<Int>(0)
+
+    static let budget: Int = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        return Int(min(limit.rlim_cur / 4, 4096))
+    }()
+
+    /// A handle owning `descriptor`, or nil (and the descriptor still the caller's) when the
+    /// budget is spent.
+    static func keep(_ descriptor: Int32) -> OpenDirectory? {
+        guard open.add(1, ordering: .relaxed).newValue <= budget else {
+            open.subtract(1, ordering: .relaxed)
+            return nil
+        }
+        return OpenDirectory(descriptor)
     }
 }
 

@@ -27,10 +27,25 @@ package enum FileContent {
 
     /// Reads the file these bytes name (any bytes but NUL, UTF-8 or not).
     package static func read(fileSystemPath: [UInt8], maxSize: Int) -> Outcome {
-        let path = fileSystemPath.map { CChar(bitPattern: $0) } + [0]
+        read(fileSystemPath: fileSystemPath, opening: fileSystemPath[...], in: nil, maxSize: maxSize)
+    }
+
+    /// Reads a file the walk found: by its name in its directory when the walk kept that open.
+    package static func read(_ entry: DirectorySource.Entry, maxSize: Int) -> Outcome {
+        if let directory = entry.directory {
+            read(fileSystemPath: entry.fileSystemPath, opening: entry.name, in: directory, maxSize: maxSize)
+        } else {
+            read(fileSystemPath: entry.fileSystemPath, maxSize: maxSize)
+        }
+    }
+
+    /// `name` is opened in `directory`, or is the whole path when there is none.
+    private static func read(fileSystemPath: [UInt8], opening name: ArraySlice<UInt8>, in directory: OpenDirectory?, maxSize: Int) -> Outcome {
+        let path = cString(fileSystemPath)
         // Non-blocking: the walk saw a regular file, but by now the name may be a FIFO (opening
         // one blocks until a writer comes) or a device; fstat on what was opened decides.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+        let descriptor = if let directory { openat(directory.descriptor, cString(name), flags) } else { open(path, flags) }
         guard descriptor >= 0 else {
             let failure = errno
             // A socket cannot be opened at all (ENXIO): it is not a regular file, not an unreadable one.

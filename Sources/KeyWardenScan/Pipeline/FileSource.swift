@@ -93,7 +93,8 @@ final class PathReader: ContentReader {
 
     func next() throws -> ContentOutcome {
         guard let index = requested.next() else { return .skipped(.unreadable("no more files")) }
-        let path = file(index).fileSystemPath
+        let entry = file(index)
+        let path = entry.fileSystemPath
         // Archives are streamed member by member: their own size is not the limit, each member's is.
         let name = String(decoding: path, as: UTF8.self)
         if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: name) {
@@ -102,7 +103,7 @@ final class PathReader: ContentReader {
             case let .failure(refusal): return .skipped(refusal.reason)
             }
         }
-        switch FileContent.read(fileSystemPath: path, maxSize: maxSize) {
+        switch FileContent.read(entry, maxSize: maxSize) {
         case let .text(bytes): return .text(bytes)
         case let .skipped(reason): return .skipped(reason)
         }

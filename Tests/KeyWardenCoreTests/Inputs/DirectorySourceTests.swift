@@ -46,6 +46,25 @@ import Testing
         #expect(listing.skipped.count == 2)
     }
 
+    @Test func filesAreOpenedByNameInTheDirectoryTheWalkKeptOpen() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("project/src/config.env", "token=1")
+        try directory.write("project/readme.txt", "hello")
+        let files = try DirectorySource(roots: [directory.path + "/project"]).entries().files
+        #expect(files.allSatisfy { $0.directory != nil })
+        // The walked paths are gone; the open directories still hold the files.
+        try FileManager.default.moveItem(atPath: directory.path + "/project", toPath: directory.path + "/moved")
+        let contents = files.map { entry -> String in
+            guard case let .text(bytes) = FileContent.read(entry, maxSize: 1 << 20) else { return "unread" }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(contents == ["hello", "token=1"])
+        // Without the directory, by path: now unreadable.
+        let byPath = files.map { DirectorySource.Entry(path: $0.path, relativePath: $0.relativePath, fileSystemPath: $0.fileSystemPath) }
+        #expect(byPath.allSatisfy { if case .skipped(.unreadable) = FileContent.read($0, maxSize: 1 << 20) { true } else { false } })
+        #expect(files == byPath) // the same files, however opened
+    }
+
     @Test func aMissingRootIsAnError() throws {
         #expect(throws: DirectorySource.MissingRoot.self) { try DirectorySource(roots: ["/no/such/dir"]).entries() }
     }
