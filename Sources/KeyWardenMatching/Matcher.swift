@@ -34,23 +34,27 @@ public final class Matcher {
     /// validator checks, sorted by position then rule. Rules marked in `skipping` (by index) are
     /// not confirmed: the caller knows they do not apply to this buffer (a rule scoped to file
     /// names the buffer's origin does not have), and skipping them saves their PCRE2 work.
+    ///
+    /// Rules the compiled set disables (`CompiledRuleSet.disabling`) are skipped the same way.
     public func matches(in buffer: UnsafeRawBufferPointer, skipping: [Bool]? = nil) throws -> [SecretMatch] {
         windows.reset()
         itemKeywordAnswers.removeAll(keepingCapacity: true)
+        let disabled = compiled.disabled
+        func skipped(_ rule: Int) -> Bool { (skipping?[rule] ?? false) || (disabled?[rule] ?? false) }
         if let scratch {
             try compiled.databases.general?.scan(buffer, scratch: scratch, into: windows.sink)
             // Rules scoped to other file names are not looked for at all.
-            if let scoped = compiled.databases.scoped, compiled.scopedRules.contains(where: { !(skipping?[$0] ?? false) }) {
+            if let scoped = compiled.databases.scoped, compiled.scopedRules.contains(where: { !skipped($0) }) {
                 try scoped.scan(buffer, scratch: scratch, into: windows.sink)
             }
         }
         var found: [SecretMatch] = []
-        for rule in windows.rulesHit where !(skipping?[rule] ?? false) {
+        for rule in windows.rulesHit where !skipped(rule) {
             for window in windows.windows(of: rule) where contextMayBeNear(rule: rule, window: window, in: buffer) {
                 confirm(rule: rule, window: window, in: buffer, into: &found)
             }
         }
-        for (rule, finder) in compiled.candidateRules where !(skipping?[rule] ?? false) {
+        for (rule, finder) in compiled.candidateRules where !skipped(rule) {
             for region in finder.regions(in: buffer) {
                 confirm(rule: rule, window: region, in: buffer, into: &found)
             }

@@ -52,14 +52,15 @@ struct RuleOptions: ParsableArguments {
         return rules
     }
 
-    /// The rules a scan with `configuration` runs: `base` with the configuration's rule
-    /// directories and gitleaks rules added and its disabled rules left out. `base` itself when
-    /// the configuration changes nothing (`loadRules` only appends), so a compiled set made from
-    /// it ahead of the configuration still applies.
-    func ruleSet(base: RuleSet, configuration: ScanConfiguration) throws -> RuleSet {
+    /// The rules a scan with `configuration` compiles, `base` with the configuration's rule
+    /// directories and gitleaks rules added (`base` itself when it adds none: `loadRules` only
+    /// appends, so a compiled set made from it ahead of the configuration still applies), and
+    /// the rules it runs and reports, those without the disabled ones. Disabling is applied to
+    /// the compiled set (`CompiledRuleSet.disabling`), not compiled anew.
+    func ruleSets(base: RuleSet, configuration: ScanConfiguration) throws -> (compiled: RuleSet, enabled: RuleSet) {
         let rules = try loadRules(base: base.rules, extraDirectories: configuration.ruleDirectories, gitleaks: configuration.gitleaks)
-        return try (rules.count == base.rules.count ? base : RuleSet(rules))
-            .disabling(configuration.disabledRules, at: configuration.disabledRulesLocation)
+        let compiled = rules.count == base.rules.count ? base : RuleSet(rules)
+        return (compiled, try compiled.disabling(configuration.disabledRules, at: configuration.disabledRulesLocation))
     }
 
     func compile(_ ruleSet: RuleSet) throws -> CompiledRuleSet {

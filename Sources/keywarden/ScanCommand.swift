@@ -140,14 +140,15 @@ struct ScanCommand: ParsableCommand {
         configuration.now = report.now?.date
         for warning in configuration.gitleaks?.warnings ?? [] { Terminal.warning("\(warning.location): \(warning.message)") }
         if requireSuppressionMetadata { configuration.requireSuppressionMetadata = true }
-        let ruleSet = try rules.ruleSet(base: baseRules.get(), configuration: configuration)
-        // The guess held when the configuration left the rules as they were.
-        if preloaded?.ruleSet.contentHash != ruleSet.contentHash { preloaded = nil }
+        let (compiledRules, ruleSet) = try rules.ruleSets(base: baseRules.get(), configuration: configuration)
+        // The guess held when the configuration added no rules.
+        if preloaded?.ruleSet.contentHash != compiledRules.contentHash { preloaded = nil }
         // Built before the scan, so a regex PCRE2 rejects is a configuration error at once.
         let gitleaksFilter = try GitleaksFindingFilter(config: configuration.gitleaks, ignore: configuration.gitleaksIgnore,
                                                        roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
                                                        ruleIDs: Set(ruleSet.rules.map(\.id)))
-        let scanner = try SecretScanner(compiled: preloaded ?? rules.compile(ruleSet), configuration: configuration)
+        let scanner = try SecretScanner(compiled: (preloaded ?? rules.compile(compiledRules)).disabling(configuration.disabledRules),
+                                        configuration: configuration)
 
         var result: ScanResult
         if let image {

@@ -67,6 +67,32 @@ import Testing
         ])
     }
 
+    /// A configuration that only disables rules switches them off in the compiled catalogue: no
+    /// compile (half a minute on a fresh CI runner) and no cache entry of its own.
+    @Test func disablingRulesUsesTheCatalogueCompiledAlready() throws {
+        CLIHarness.builtinRulesCompiled
+        // A cache of this test's own, holding the run's compiled entries (the catalogue's among them).
+        let home = try TemporaryDirectory()
+        let cache = home.path + "/keywarden"
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for entry in try FileManager.default.contentsOfDirectory(atPath: TestRunCache.directory) where !entry.hasSuffix(".lock") {
+            try FileManager.default.copyItem(atPath: TestRunCache.directory + "/" + entry, toPath: cache + "/" + entry)
+        }
+        func databases() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".hsdb") }) }
+        let before = try databases()
+
+        let directory = try TemporaryDirectory()
+        try directory.write("src/b.txt", "t = 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\nstripe = sk_live_Qx7Zr2Kp9Wm4Xv8Lq1Ns6Bd3\n")
+        try directory.write(".keywarden.yaml", "disableRules: [github-token]\n")
+        let outcome = try CLIHarness.run(["scan", directory.path, "--format", "json"], environment: ["XDG_CACHE_HOME": home.path])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule"] as? String } == ["stripe-live-key"])
+        let rules = try #require(document["rules"] as? [[String: Any]])
+        #expect(!rules.contains { $0["id"] as? String == "github-token" } && !rules.isEmpty)
+        #expect(try databases() == before)
+    }
+
     @Test func disablingAnUnknownRuleIsAnError() throws {
         let directory = try TemporaryDirectory()
         try directory.write(".keywarden.yaml", "disableRules: [github-tokn]\n")

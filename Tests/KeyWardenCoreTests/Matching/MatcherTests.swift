@@ -69,6 +69,30 @@ import Testing
         #expect(starts == [0, 3, 6])
     }
 
+    @Test func disabledRulesFindNothingAndTheOthersRunOn() throws {
+        let yaml = """
+        rules:
+          - id: kw-token
+            description: t
+            severity: high
+            pattern: '\\bkw_[a-z0-9]{8}\\b'
+            examples: ['kw_abcd1234']
+            negativeExamples: ['x']
+          - id: kx-token
+            description: t
+            severity: high
+            pattern: '\\bkx_[a-z0-9]{8}\\b'
+            examples: ['kx_abcd1234']
+            negativeExamples: ['x']
+        """
+        let compiled = try compile(yaml)
+        let text = Array("kw_aaaa1111 kx_bbbb2222".utf8)
+        #expect(try Matcher(compiled).matches(in: text).map { compiled.rules[$0.ruleIndex].id } == ["kw-token", "kx-token"])
+        let disabled = compiled.disabling(["kw-token"])
+        #expect(try Matcher(disabled).matches(in: text).map { disabled.rules[$0.ruleIndex].id } == ["kx-token"])
+        #expect(disabled.databases.general === compiled.databases.general) // nothing compiled again
+    }
+
     @Test func entropyFloorDropsLowEntropySecrets() throws {
         let yaml = pack(pattern: #"key=([A-Za-z0-9]{16})"#, extra: "secretGroup: 1\nminEntropy: 3.5")
         #expect(try secrets(yaml, in: "key=aaaabbbbaaaabbbb").isEmpty)
