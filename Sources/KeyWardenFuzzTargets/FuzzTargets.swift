@@ -8,6 +8,7 @@ import KeyWardenReportModel
 import KeyWardenRules
 import KeyWardenScan
 import KeyWardenVerification
+import Synchronization
 
 /// Every parser that reads what keywarden does not control: the YAML loaders (policy, rule pack,
 /// configuration, baseline, credentials, inventory), gitleaks configs (TOML, Go regexes,
@@ -15,6 +16,14 @@ import KeyWardenVerification
 /// reports, service verification answers), the matcher on arbitrary bytes, and the parsers of
 /// git's output.
 public enum FuzzTargets {
+    /// Where the matcher target finds the compiled catalogue, set before it first runs (the
+    /// fuzzer: the user's cache; the tests: the run's). Without one it compiles the catalogue,
+    /// half a minute of CPU for every fuzzing process and every test run.
+    public static let ruleCache = Mutex<CompiledRuleSetCache?>(nil)
+
+    /// The user's compiled-rule cache (`$XDG_CACHE_HOME/keywarden`), as `keywarden` itself uses.
+    public static func useUsersRuleCache() { ruleCache.withLock { $0 = CompiledRuleSetCache.userDefault() } }
+
     public static let all: [FuzzTarget] = [
         FuzzTarget(name: "policy", seedPaths: ["Samples/policies", "Rules/policies"]) { data in
             _ = PolicyLoader.lint(String(decoding: data, as: UTF8.self), file: "policy.yaml",
@@ -96,7 +105,8 @@ final class BuiltinScanner: @unchecked Sendable {
     let worker: SecretScanner.Worker
 
     private init() throws {
-        scanner = try SecretScanner(compiled: CompiledRuleSet(RuleSet(BuiltinRules.load())), workers: 1)
+        scanner = try SecretScanner(compiled: CompiledRuleSet(RuleSet(BuiltinRules.load()), cache: FuzzTargets.ruleCache.withLock { $0 }),
+                                    workers: 1)
         worker = try scanner.makeWorker()
     }
 }

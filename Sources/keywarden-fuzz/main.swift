@@ -14,6 +14,7 @@ guard arguments.count >= 2, let target = FuzzTargets.named(arguments[arguments.s
     FileHandle.standardError.write(Data("usage: keywarden-fuzz TARGET SECONDS [SEED] [IN-FLIGHT-FILE] | --list\n".utf8))
     exit(2)
 }
+FuzzTargets.useUsersRuleCache()
 let seed = arguments.count > 2 ? UInt64(arguments[arguments.startIndex + 2]) ?? 1 : 1
 let root = FileManager.default.currentDirectoryPath
 var session = FuzzSession(target: target, seeds: target.seeds(root: root))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KeyWardenFuzzTargets
+import KeyWardenMatching
 import KeyWardenTestSupport
 import Testing
 
@@ -11,6 +12,8 @@ import Testing
 
     @Test(arguments: FuzzTargets.all.map(\.name))
     func seedsSavedCrashesAndAShortMutationRunDoNotCrash(target name: String) throws {
+        // The matcher target's catalogue comes from the run's cache, as the CLI tests' does.
+        FuzzTargets.ruleCache.withLock { $0 = CompiledRuleSetCache(directory: TestRunCache.directory) }
         let target = try #require(FuzzTargets.named(name))
         let seeds = target.seeds(root: PackagePaths.root)
         #expect(!seeds.isEmpty, "\(name) has no seeds")
