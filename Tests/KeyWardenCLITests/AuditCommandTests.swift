@@ -15,12 +15,6 @@ import Testing
         try CLIHarness.run(arguments)
     }
 
-    /// A fresh directory for one test's files.
-    func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "keywarden-audit-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     func write(_ text: String, to path: String) throws -> String {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -57,7 +51,9 @@ import Testing
     }
 
     @Test func cleanAuditExitsZero() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let policy = try write(Self.cleanPolicy, to: directory + "/policy.yaml")
         let inventory = try write(Self.cleanInventory, to: directory + "/okx.json")
         let outcome = try keywarden(["audit", "--policy", policy, "--inventory", inventory, "--now", "2026-11-20T00:00:00Z"])
@@ -66,7 +62,9 @@ import Testing
     }
 
     @Test func failOnChoosesTheThreshold() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let policy = try write(Self.cleanPolicy, to: directory + "/policy.yaml")
         // Due for rotation in 9 days: one low finding.
         let inventory = try write(Self.cleanInventory.replacingOccurrences(of: "2026-11-01", with: "2026-08-30"), to: directory + "/okx.json")
@@ -83,7 +81,9 @@ import Testing
     }
 
     @Test func unparsableInventoryExitsThreeWithItsLocation() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let inventory = try write("{\"provider\": \"okx\", \"account\": \"main\",\n \"keys\": [}", to: directory + "/broken.json")
         let outcome = try keywarden(["audit", "--policy", "Samples/policies/trading-desk.yaml", "--inventory", inventory])
         #expect(outcome.status == 3)
@@ -91,7 +91,9 @@ import Testing
     }
 
     @Test func unreadableFindingsFileExitsThree() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let findings = try write("not json", to: directory + "/scan.json")
         let outcome = try keywarden(["audit"] + Self.samplesWithoutFindings + ["--findings", findings])
         #expect(outcome.status == 3)
@@ -99,7 +101,9 @@ import Testing
     }
 
     @Test func policyWithErrorsExitsTwoWithLocations() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let policy = try write(Self.cleanPolicy.replacingOccurrences(of: "    owner: desk@example.com\n", with: ""), to: directory + "/policy.yaml")
         let inventory = try write(Self.cleanInventory, to: directory + "/okx.json")
         let outcome = try keywarden(["audit", "--policy", policy, "--inventory", inventory])
@@ -112,7 +116,9 @@ import Testing
     }
 
     @Test func reportGoesToTheOutputFileInSARIF() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let outcome = try keywarden(["audit"] + Self.samples + ["--format", "sarif", "--output", directory + "/audit.sarif"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
@@ -129,7 +135,9 @@ import Testing
     }
 
     @Test func lintErrorsExitTwoWithFileLineColumn() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let policy = try write(Self.cleanPolicy.replacingOccurrences(of: "203.0.113.0/24", with: "203.0.113.0/40"), to: directory + "/p.yaml")
         let outcome = try keywarden(["lint", policy])
         #expect(outcome.status == 2)
@@ -137,7 +145,9 @@ import Testing
     }
 
     @Test func lintWarningsFailOnlyWithStrict() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let policy = try write(Self.cleanPolicy.replacingOccurrences(of: "203.0.113.0/24", with: "0.0.0.0/0"), to: directory + "/p.yaml")
         let relaxed = try keywarden(["lint", policy])
         #expect(relaxed.status == 0)
@@ -146,7 +156,9 @@ import Testing
     }
 
     @Test func lintChecksRulePacksToo() throws {
-        let directory = try scratch()
+        let scratch = try TemporaryDirectory()
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not before
+        let directory = scratch.path
         let pack = try write("rules:\n  - id: x\n    description: d\n    severity: hgh\n    pattern: 'a'\n    examples: [a]\n    negativeExamples: [b]\n",
                              to: directory + "/pack.yaml")
         let outcome = try keywarden(["lint", pack])

@@ -17,7 +17,7 @@ enum CLIHarness {
     /// The fingerprint key's config directory: a temporary one, never the real home, shared by
     /// the run so fingerprints match between invocations as they do on one installation.
     static let configHome: String = {
-        let path = NSTemporaryDirectory() + "keywarden-cli-tests-config-\(getpid())"
+        let path = TestRunDirectories.path("keywarden-cli-tests-config-")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
@@ -26,7 +26,7 @@ enum CLIHarness {
     /// first), for tests that bound a scan's time: a compile on a fresh cache takes half a
     /// minute and is not what they measure.
     static let builtinRulesCompiled: Void = {
-        let empty = NSTemporaryDirectory() + "keywarden-cli-tests-empty-\(getpid())"
+        let empty = TestRunDirectories.path("keywarden-cli-tests-empty-")
         try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         _ = try? run(["scan", empty, "-q"])
     }()
@@ -35,7 +35,7 @@ enum CLIHarness {
     /// of the binary it can execute and a rule cache of its own (a cache must belong to its
     /// user), holding copies of the run's compiled entries, so its scans do not compile again.
     private static let unprivileged: (binary: String, cacheHome: String) = {
-        let directory = NSTemporaryDirectory() + "keywarden-cli-tests-nobody-\(getpid())"
+        let directory = TestRunDirectories.path("keywarden-cli-tests-nobody-")
         let cacheHome = directory + "/cache"
         let cache = cacheHome + "/keywarden"
         try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)

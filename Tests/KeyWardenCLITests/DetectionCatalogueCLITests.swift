@@ -5,7 +5,7 @@ import Testing
 /// The detection catalogue through the real binary: what a CI job reading `--format json` sees.
 @Suite struct DetectionCatalogueCLITests {
     @Test func aCombinedOKXCredentialInADotEnvIsOneJSONFindingWithItsKeyId() throws {
-        let directory = NSTemporaryDirectory() + "keywarden-detection-cli-\(getpid())"
+        let directory = TestRunDirectories.path("keywarden-detection-cli-")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try """

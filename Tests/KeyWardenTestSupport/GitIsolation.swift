@@ -5,7 +5,7 @@ import Foundation
 public enum GitIsolation {
     /// An empty file standing in for the user's git configuration, made once per test process.
     public static let emptyConfiguration: String = {
-        let path = NSTemporaryDirectory() + "keywarden-test-gitconfig-\(getpid())"
+        let path = TestRunDirectories.path("keywarden-test-gitconfig-")
         FileManager.default.createFile(atPath: path, contents: Data())
         return path
     }()

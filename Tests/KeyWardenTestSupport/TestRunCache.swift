@@ -6,7 +6,7 @@ import Foundation
 public enum TestRunCache {
     /// An `XDG_CACHE_HOME`: the cache itself is its `keywarden` directory.
     public static let home: String = {
-        let path = NSTemporaryDirectory() + "keywarden-tests-cache-\(getpid())"
+        let path = TestRunDirectories.path("keywarden-tests-cache-")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
