@@ -2,11 +2,33 @@ import KeyWardenInputs
 import KeyWardenSupport
 import Synchronization
 
-/// Files listed by a directory walk, each read whole (bounded by `maxFileSize`).
-public struct FileSource: ScanSource {
+/// A source whose items are files of a directory walk: each read whole (bounded by
+/// `maxFileSize`, archives by `archives`), reported and placed at its path.
+public protocol WalkedFiles: ScanSource {
+    var maxFileSize: Int { get }
+    /// How archives are opened; `maxDepth` 0 leaves them unread (skipped as binary).
+    var archives: ArchiveLimits { get }
+    /// The file at `index` (a `@Sendable` reader of the list, for the workers' readers).
+    var file: @Sendable (Int) -> DirectorySource.Entry { get }
+}
+
+extension WalkedFiles {
+    public func reader() throws -> any ContentReader { PathReader(file: file, maxSize: maxFileSize, archives: archives) }
+
+    public func label(of index: Int) -> String { file(index).path }
+
+    public func paths(of index: Int) -> [String] { file(index).names }
+
+    public func place(_ findings: [Finding], of index: Int) -> [Finding] {
+        let path = file(index).path
+        return findings.map { $0.placed(at: path) }
+    }
+}
+
+/// Files listed by a directory walk that is over.
+public struct FileSource: WalkedFiles {
     public let files: [DirectorySource.Entry]
     public let maxFileSize: Int
-    /// How archives are opened; `maxDepth` 0 leaves them unread (skipped as binary).
     public let archives: ArchiveLimits
 
     public init(files: [DirectorySource.Entry], maxFileSize: Int, archives: ArchiveLimits? = nil) {
@@ -17,23 +39,13 @@ public struct FileSource: ScanSource {
 
     public var count: Int { files.count }
 
-    public func reader() throws -> any ContentReader {
-        PathReader(file: { [files] in files[$0] }, maxSize: maxFileSize, archives: archives)
-    }
-
-    public func label(of index: Int) -> String { files[index].path }
-
-    public func paths(of index: Int) -> [String] { files[index].names }
-
-    public func place(_ findings: [Finding], of index: Int) -> [Finding] {
-        findings.map { $0.placed(at: files[index].path) }
-    }
+    public var file: @Sendable (Int) -> DirectorySource.Entry { { [files] in files[$0] } }
 }
 
 /// The files of a directory walk still under way: the scan reads each as soon as the walk
 /// reaches it (on moby/moby's checkout the walk took a sixth of the scan, with both cores but
 /// one idle). Findings are placed by path, so nothing waits for the walk's end but the result.
-public final class WalkedFileSource: GrowingScanSource, @unchecked Sendable {
+public final class WalkedFileSource: GrowingScanSource, WalkedFiles, @unchecked Sendable {
     public let maxFileSize: Int
     public let archives: ArchiveLimits
     private let files = GrowingList<DirectorySource.Entry>()
@@ -55,18 +67,7 @@ public final class WalkedFileSource: GrowingScanSource, @unchecked Sendable {
 
     public func items(beyond known: Int) throws -> (count: Int, complete: Bool) { try files.items(beyond: known) }
 
-    public func reader() throws -> any ContentReader {
-        PathReader(file: { [files] in files[$0] }, maxSize: maxFileSize, archives: archives)
-    }
-
-    public func label(of index: Int) -> String { files[index].path }
-
-    public func paths(of index: Int) -> [String] { files[index].names }
-
-    public func place(_ findings: [Finding], of index: Int) -> [Finding] {
-        let path = files[index].path
-        return findings.map { $0.placed(at: path) }
-    }
+    public var file: @Sendable (Int) -> DirectorySource.Entry { { [files] in files[$0] } }
 
     /// What the walk skipped (sorted); waits for the walk to end.
     public func skipped() -> [SkippedInput] {
@@ -78,12 +79,12 @@ public final class WalkedFileSource: GrowingScanSource, @unchecked Sendable {
 /// Reads the requested files one after another.
 final class PathReader: ContentReader {
     /// The file at an index.
-    private let file: (Int) -> DirectorySource.Entry
+    private let file: @Sendable (Int) -> DirectorySource.Entry
     private var requested: IndexingIterator<[Int]> = [].makeIterator()
     private let maxSize: Int
     private let archives: ArchiveLimits
 
-    init(file: @escaping (Int) -> DirectorySource.Entry, maxSize: Int, archives: ArchiveLimits) {
+    init(file: @escaping @Sendable (Int) -> DirectorySource.Entry, maxSize: Int, archives: ArchiveLimits) {
         self.file = file
         self.maxSize = maxSize
         self.archives = archives
