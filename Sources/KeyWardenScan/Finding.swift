@@ -72,6 +72,20 @@ public struct Finding: Sendable, Hashable {
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         (a.path, a.line, a.column, a.rule, a.fingerprint) < (b.path, b.line, b.column, b.rule, b.fingerprint)
     }
+
+    /// `reportOrder`, then the commit's date and name: the same path from two commits lists the
+    /// oldest first. One pass over the fields (sorting with `reportOrder` both ways compared
+    /// each pair twice).
+    static func historyOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
+        let (aDate, bDate) = (a.git?.date ?? .distantPast, b.git?.date ?? .distantPast)
+        if aDate != bDate { return aDate < bDate }
+        return (a.git?.commit ?? "") < (b.git?.commit ?? "")
+    }
 }
 
 /// What a gitleaks allowlist with `regexTarget` `match` or `line` tests, besides the secret.

@@ -138,12 +138,10 @@ public struct ScanPipeline: Sendable {
                 result.skipped.append(SkippedInput(path: source.label(of: index), reason: reason))
             }
         }
-        // Report order, then commit date: the same path from two commits lists the oldest first.
-        result.findings.sort { a, b in
-            if Finding.reportOrder(a, b) { return true }
-            if Finding.reportOrder(b, a) { return false }
-            return (a.git?.date ?? .distantPast, a.git?.commit ?? "") < (b.git?.date ?? .distantPast, b.git?.commit ?? "")
-        }
+        // Their positions are sorted, not the findings: a history scan has tens of thousands,
+        // each a large value the sort would move at every step.
+        let findings = result.findings
+        result.findings = findings.indices.sorted { Finding.historyOrder(findings[$0], findings[$1]) }.map { findings[$0] }
         result.skipped.sort()
         return result
     }
