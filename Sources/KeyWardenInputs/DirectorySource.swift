@@ -210,27 +210,26 @@ public struct DirectorySource: Sendable {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 return
             }
+            // The files found here are opened by name in the directory while it is open; it
+            // closes when the last of them is gone (`handle`). Without a handle (the budget is
+            // spent, or the listing failed), it closes when this call returns.
+            var handle: OpenDirectory?
+            defer { if handle == nil { close(descriptor) } }
             var info = stat()
             guard fstat(descriptor, &info) == 0 else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
-                close(descriptor)
                 return
             }
             let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if excluded.contains(identity) {
-                close(descriptor)
-                return
-            }
+            if excluded.contains(identity) { return }
             guard visited.insert(identity).inserted else {
                 skipped.append(SkippedInput(path: path, reason: .symlinkLoop))
-                close(descriptor)
                 return
             }
             // readdir gets a descriptor of its own (closedir closes it); `descriptor` stays open
             // for the children.
             guard let listing = fdopendir(dup(descriptor)) else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable(String(cString: strerror(errno)))))
-                close(descriptor)
                 return
             }
             // Names as bytes: a name that is not UTF-8 must reach open() unchanged.
@@ -240,10 +239,7 @@ public struct DirectorySource: Sendable {
                 if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
             }
             closedir(listing)
-            // The files found here are opened by name in the directory while it is open; it
-            // closes when the last of them is gone. Without a handle (none left), by path.
-            let handle = OpenDirectory.keep(descriptor)
-            defer { if handle == nil { close(descriptor) } }
+            handle = OpenDirectory.keep(descriptor)
             // Each name made displayable once, not once per comparison of the sort.
             let named = children.map { (display: DirectorySource.display($0.name), child: $0) }
             for (name, child) in named.sorted(by: { $0.display < $1.display }) {
@@ -302,9 +298,6 @@ public struct DirectorySource: Sendable {
         }
     }
 }
-
-/// A path or name as the C string the system calls take (bytes as they are, then NUL).
-func cString(_ bytes: some Sequence<UInt8>) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
 
 /// A directory of the walk kept open, so that its files are opened by name in it (`openat`)
 /// rather than by a path the kernel resolves component by component: on moby/moby's checkout a

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KeyWardenSupport
 
 /// Reads a whole file for scanning, refusing what must not be scanned: anything but a regular
 /// file, files over the size limit and binary files (a NUL byte in the first 8 KiB, the heuristic
@@ -27,30 +28,31 @@ package enum FileContent {
 
     /// Reads the file these bytes name (any bytes but NUL, UTF-8 or not).
     package static func read(fileSystemPath: [UInt8], maxSize: Int) -> Outcome {
-        read(fileSystemPath: fileSystemPath, opening: fileSystemPath[...], in: nil, maxSize: maxSize)
+        read(opening: fileSystemPath[...], in: nil, maxSize: maxSize)
     }
 
     /// Reads a file the walk found: by its name in its directory when the walk kept that open.
     package static func read(_ entry: DirectorySource.Entry, maxSize: Int) -> Outcome {
         if let directory = entry.directory {
-            read(fileSystemPath: entry.fileSystemPath, opening: entry.name, in: directory, maxSize: maxSize)
+            read(opening: entry.name, in: directory, maxSize: maxSize)
         } else {
             read(fileSystemPath: entry.fileSystemPath, maxSize: maxSize)
         }
     }
 
-    /// `name` is opened in `directory`, or is the whole path when there is none.
-    private static func read(fileSystemPath: [UInt8], opening name: ArraySlice<UInt8>, in directory: OpenDirectory?, maxSize: Int) -> Outcome {
-        let path = cString(fileSystemPath)
+    /// `name` is opened in `directory`, or is the whole path (relative to the working directory)
+    /// when there is none.
+    private static func read(opening name: ArraySlice<UInt8>, in directory: OpenDirectory?, maxSize: Int) -> Outcome {
+        let place = directory?.descriptor ?? AT_FDCWD
+        let opened = cString(name)
         // Non-blocking: the walk saw a regular file, but by now the name may be a FIFO (opening
         // one blocks until a writer comes) or a device; fstat on what was opened decides.
-        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
-        let descriptor = if let directory { openat(directory.descriptor, cString(name), flags) } else { open(path, flags) }
+        let descriptor = openat(place, opened, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             let failure = errno
             // A socket cannot be opened at all (ENXIO): it is not a regular file, not an unreadable one.
             var info = stat()
-            if failure == ENXIO, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK { return .skipped(.notRegularFile) }
+            if failure == ENXIO, fstatat(place, opened, &info, 0) == 0, info.st_mode & S_IFMT == S_IFSOCK { return .skipped(.notRegularFile) }
             return .skipped(.unreadable(String(cString: strerror(failure))))
         }
         defer { close(descriptor) }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import KeyWardenRules
+import KeyWardenSupport
 
 /// Applies rules' `paths:` scopes: which rules do not apply to an item known by some paths.
 /// A credential file's layout (`secret_key = ...` in `.s3cfg`, `password=` under `[client]` in
@@ -123,7 +124,7 @@ struct RulePathScopes: Sendable {
     /// The last `count` components of `path`, lowercased and NUL-terminated, last first.
     static func trailingComponents(_ path: String, count: Int) -> [[CChar]] {
         path.lowercased().utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
-            .suffix(count).reversed().map { $0.map { CChar(bitPattern: $0) } + [0] }
+            .suffix(count).reversed().map(cString)
     }
 
     /// One scope glob: its components, last first, each NUL-terminated for fnmatch(3).
