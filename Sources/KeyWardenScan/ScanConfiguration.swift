@@ -63,8 +63,11 @@ public struct ScanConfiguration: Sendable {
     /// tree's copy is not what the commit records, and an unstaged edit there (`skipPaths: ["**"]`)
     /// must not hide what is staged. Rule directories stay relative to the work tree (or the
     /// repository): they only add rules, so they cannot hide a finding.
-    public static func staged(in repository: GitRepository) throws -> ScanConfiguration {
-        let staged = try repository.indexFiles([fileName, GitleaksIgnore.fileName])
+    ///
+    /// `indexFiles` are the index's copies of `stagedFileNames` when the caller read them already
+    /// (a pre-commit scan reads them with the git that reads its blobs); nil reads them here.
+    public static func staged(in repository: GitRepository, indexFiles: [String: [UInt8]]? = nil) throws -> ScanConfiguration {
+        let staged = try indexFiles ?? repository.indexFiles(stagedFileNames)
         let gitleaksIgnore = try staged[GitleaksIgnore.fileName].map { try stagedGitleaksIgnore($0) }
         guard let bytes = staged[fileName] else {
             var configuration = ScanConfiguration()
@@ -92,6 +95,9 @@ public struct ScanConfiguration: Sendable {
         configuration.gitleaksIgnore = gitleaksIgnore
         return configuration
     }
+
+    /// The files a staged scan's configuration is read from, as the index has them.
+    public static let stagedFileNames = [fileName, GitleaksIgnore.fileName]
 
     /// The index's `.gitleaksignore`, for `--staged`.
     private static func stagedGitleaksIgnore(_ bytes: [UInt8]) throws -> GitleaksIgnore {

@@ -34,32 +34,47 @@ public struct StagedChanges: Sendable {
     /// Each blob's content by blob id, as `GitBlobContentReader` gives it; nil when not read
     /// ahead (too many files, or git failed: the scan then reads again and meets the error).
     let contents: [String: ContentOutcome]?
+    /// The index's copies of the paths `read` was asked for (path to content, for those the index
+    /// has as blobs), read by the same git as the blobs; nil when git failed before answering.
+    public let indexFiles: [String: [UInt8]]?
 
     /// Changes of more files, or more bytes, than this are streamed by the scan's workers instead
     /// of held in memory.
     static let readAheadLimit = 32
     static let readAheadBytes = 64 << 20
 
-    public static func read(_ repository: GitRepository, maxBlobSize: Int) throws -> StagedChanges {
-        // The blob reader's git starts with the diff, so it is ready when the diff names the blobs.
+    /// Reads the staged changes and, with the same `git cat-file`, the index's copies of
+    /// `indexPaths` (the configuration a pre-commit scan takes from the index).
+    public static func read(_ repository: GitRepository, maxBlobSize: Int, indexPaths: [String] = []) throws -> StagedChanges {
+        // The blob reader's git starts with the diff, so it is ready when the diff names the blobs;
+        // the index files are asked for first, and their answers wait in the pipe meanwhile.
         var ids: [String] = []
         let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
-        try? reader.start()
+        let asked = indexPaths.isEmpty ? (try? reader.start()) != nil : (try? reader.requestIndexFiles(indexPaths)) != nil
         defer { try? reader.finish() }
         let files = try StagedChangesSource(repository).files()
-        guard !files.isEmpty, files.count <= readAheadLimit else { return StagedChanges(files: files, contents: nil) }
-        ids = files.map(\.blob)
-        guard (try? reader.request(Array(ids.indices))) != nil else { return StagedChanges(files: files, contents: nil) }
-        var contents: [String: ContentOutcome] = [:]
-        var bytes = 0
-        for id in ids {
-            guard let outcome = try? reader.next() else { return StagedChanges(files: files, contents: nil) }
-            if case let .text(text) = outcome { bytes += text.count }
-            guard bytes <= readAheadBytes else { return StagedChanges(files: files, contents: nil) }
-            contents[id] = outcome
+        let indexFiles = asked && !indexPaths.isEmpty ? try? reader.indexFiles() : nil
+
+        /// The contents of `files`, or nil for too many files or bytes, or when git fails (the
+        /// scan then reads again and meets the error).
+        func readAhead() -> [String: ContentOutcome]? {
+            guard !files.isEmpty, files.count <= readAheadLimit else { return nil }
+            ids = files.map(\.blob)
+            guard (try? reader.request(Array(ids.indices))) != nil else { return nil }
+            var contents: [String: ContentOutcome] = [:]
+            var bytes = 0
+            for id in ids {
+                guard let outcome = try? reader.next() else { return nil }
+                if case let .text(text) = outcome { bytes += text.count }
+                guard bytes <= readAheadBytes else { return nil }
+                contents[id] = outcome
+            }
+            guard (try? reader.finish()) != nil else { return nil }
+            return contents
         }
-        guard (try? reader.finish()) != nil else { return StagedChanges(files: files, contents: nil) }
-        return StagedChanges(files: files, contents: contents)
+        // A reader whose index answers were not all read cannot be asked for blobs.
+        let readerUsable = asked && (indexPaths.isEmpty || indexFiles != nil)
+        return StagedChanges(files: files, contents: readerUsable ? readAhead() : nil, indexFiles: indexFiles)
     }
 }
 

@@ -126,11 +126,15 @@ struct ScanCommand: ParsableCommand {
             configuration = try early.configuration.get()
         } else {
             repository = try git.repository(paths: paths)
+            let readsStagedConfiguration = git.staged && config == nil
             stagedChanges = repository.flatMap { [maxFileSize] repository in
-                git.staged ? BackgroundWork { try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes) } : nil
+                git.staged ? BackgroundWork {
+                    try StagedChanges.read(repository, maxBlobSize: maxFileSize.bytes,
+                                           indexPaths: readsStagedConfiguration ? ScanConfiguration.stagedFileNames : [])
+                } : nil
             }
-            configuration = if let repository, git.staged, config == nil {
-                try ScanConfiguration.staged(in: repository)
+            configuration = if let repository, readsStagedConfiguration {
+                try ScanConfiguration.staged(in: repository, indexFiles: (try? stagedChanges?.value())?.indexFiles)
             } else {
                 try ScanConfiguration.discover(explicit: config, roots: repository.map { [$0.workTree ?? $0.path] } ?? roots)
             }

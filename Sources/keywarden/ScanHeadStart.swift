@@ -36,12 +36,15 @@ enum ScanHeadStart {
                     // The diff (the longest of git's part) and the blob reader need only the
                     // directory, so they start with rev-parse rather than after it; when it is no
                     // repository, rev-parse's error is the one reported.
+                    // The blob reader's git also reads the configuration the index holds.
                     let changes = BackgroundWork {
-                        try StagedChanges.read(GitRepository.unconfirmed(at: "."), maxBlobSize: ScanCommand.defaultMaxFileSize.bytes)
+                        try StagedChanges.read(GitRepository.unconfirmed(at: "."), maxBlobSize: ScanCommand.defaultMaxFileSize.bytes,
+                                               indexPaths: ScanConfiguration.stagedFileNames)
                     }
                     let repository = try GitRepository(at: ".")
                     // A malformed configuration is the scan's error, reported when the scan asks.
-                    return (repository, Result { try ScanConfiguration.staged(in: repository) }, changes)
+                    let indexFiles = (try? changes.value())?.indexFiles
+                    return (repository, Result { try ScanConfiguration.staged(in: repository, indexFiles: indexFiles) }, changes)
                 }
             }
         }

@@ -43,8 +43,29 @@ package final class GitBlobReader {
         pending += ids.count
     }
 
-    /// The next requested blob; its text is in `content` when the answer is `.text`.
-    package func next() throws(GitError) -> Blob {
+    /// Asks for the index's copy of each of `paths` (relative to the repository root; no line
+    /// breaks, which cat-file's line-based input cannot carry), answered in order by the next
+    /// calls to `nextIndexFile()`. Honours GIT_INDEX_FILE, as a hook run by `commit -a` needs.
+    package func requestIndexFiles(_ paths: [String]) {
+        precondition(!paths.contains { $0.contains("\n") || $0.contains("\r") }, "a path with a line break asked of cat-file")
+        // ":<path>" is the stage-0 entry; a path without "./" is taken from the root.
+        request(paths.map { ":" + $0 })
+    }
+
+    /// The next requested index file's bytes as they are (no text decoding, no size limit); nil
+    /// when the index has no blob at that path.
+    package func nextIndexFile() throws(GitError) -> [UInt8]? {
+        // "<name> missing" (also "ambiguous" and the like) has two fields.
+        guard let (type, size) = try nextHeader() else { return nil }
+        var file: [UInt8] = []
+        guard git.output.read(exactly: size, into: &file), git.output.skip(1) else {
+            throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "truncated object")
+        }
+        return type.elementsEqual("blob".utf8) ? file : nil
+    }
+
+    /// The next answer's type and size, or nil for a name that resolves to no object.
+    private func nextHeader() throws(GitError) -> (type: ArraySlice<UInt8>, size: Int)? {
         precondition(pending > 0, "a blob read that was not requested")
         pending -= 1
         // Header: "<id> <type> <size>\n", or "<id> missing\n"; the content follows with a newline.
@@ -52,10 +73,16 @@ package final class GitBlobReader {
             throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "stream ended early")
         }
         let fields = header.split(separator: 0x20)
-        if fields.count == 2, fields[1].elementsEqual("missing".utf8) { return .missing }
+        if fields.count == 2 { return nil }
         guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {
             throw .unexpectedOutput(repository: repository, command: "cat-file", detail: String(decoding: header, as: UTF8.self))
         }
+        return (fields[1], size)
+    }
+
+    /// The next requested blob; its text is in `content` when the answer is `.text`.
+    package func next() throws(GitError) -> Blob {
+        guard let (_, size) = try nextHeader() else { return .missing }
         if size > FileContent.limit(maxSize) {
             guard git.output.skip(size + 1) else { throw .unexpectedOutput(repository: repository, command: "cat-file", detail: "truncated object") }
             return .tooLarge(size: size)

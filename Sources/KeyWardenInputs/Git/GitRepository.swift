@@ -105,21 +105,10 @@ public struct GitRepository: Sendable {
         let batchable = paths.filter { !$0.contains("\n") && !$0.contains("\r") }
         for path in paths where !batchable.contains(path) { files[path] = try indexFile(path) }
         guard !batchable.isEmpty else { return files }
-        let git = try start(["cat-file", "--batch"], input: .bytes(Array(batchable.map { ":" + $0 + "\n" }.joined().utf8)))
-        for path in batchable {
-            // "<id> <type> <size>" and the content, or "<name> missing" (also "ambiguous" and the like).
-            guard let header = git.output.token(until: 0x0A) else {
-                throw .unexpectedOutput(repository: self.path, command: "cat-file", detail: "stream ended early")
-            }
-            let fields = header.split(separator: 0x20)
-            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else { continue }
-            var content: [UInt8] = []
-            guard git.output.read(exactly: size, into: &content), git.output.skip(1) else {
-                throw .unexpectedOutput(repository: self.path, command: "cat-file", detail: "truncated object")
-            }
-            if fields[1].elementsEqual("blob".utf8) { files[path] = content }
-        }
-        try git.finish()
+        let reader = try GitBlobReader(self, maxSize: .max)
+        reader.requestIndexFiles(batchable)
+        for path in batchable { files[path] = try reader.nextIndexFile() }
+        try reader.finish()
         return files
     }
 

@@ -13,6 +13,8 @@ final class GitBlobContentReader: ContentReader {
     private let archives: ArchiveLimits?
     /// The requested items not yet read, last first.
     private var requested: [Int] = []
+    /// Index files requested and not yet read (`requestIndexFiles`).
+    private var indexPaths: [String] = []
 
     init(_ repository: GitRepository, maxSize: Int, archives: ArchiveLimits? = nil,
          blob: @escaping (Int) -> String, name: @escaping (Int) -> String? = { _ in nil }) {
@@ -28,7 +30,25 @@ final class GitBlobContentReader: ContentReader {
         if reader == nil { reader = try GitBlobReader(repository, maxSize: maxSize) }
     }
 
+    /// Asks this reader's git, ahead of any blob, for the index's copies of `paths` (a staged
+    /// scan reads its configuration files with the git that reads its blobs, one process fewer on
+    /// every commit); `indexFiles()` reads the answers, before the first batch is requested.
+    func requestIndexFiles(_ paths: [String]) throws {
+        try start()
+        reader!.requestIndexFiles(paths)
+        indexPaths = paths
+    }
+
+    /// The answers to `requestIndexFiles`: path to content, for the paths the index has as blobs.
+    func indexFiles() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in indexPaths { files[path] = try reader!.nextIndexFile() }
+        indexPaths = []
+        return files
+    }
+
     func request(_ indices: [Int]) throws {
+        precondition(indexPaths.isEmpty, "blobs requested before the index files were read")
         try start()
         reader!.request(indices.lazy.map(blob))
         requested = indices.reversed()

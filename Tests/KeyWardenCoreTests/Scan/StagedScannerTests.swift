@@ -58,6 +58,30 @@ import Testing
         }
     }
 
+    /// The configuration files a pre-commit scan takes from the index are read by the git that
+    /// reads the staged blobs: the index's copies (not the work tree's), nothing for a path the
+    /// index lacks, and the blobs still read ahead after them, each with its own content.
+    @Test func indexFilesAreReadWithTheStagedBlobs() throws {
+        let repo = try repositoryWithOldSecret()
+        try repo.write(".keywarden.yaml", "skipPaths: [\"vendor/**\"]\n")
+        try repo.write("src/new.env", "KEY=\(newKey)\n")
+        try repo.git(["add", "-A"])
+        try repo.write(".keywarden.yaml", "skipPaths: [\"**\"]\n")  // unstaged: not what the commit records
+
+        let staged = try StagedChanges.read(repo.repository(), maxBlobSize: 1 << 20, indexPaths: [".keywarden.yaml", ".gitleaksignore"])
+        #expect(staged.indexFiles == [".keywarden.yaml": Array("skipPaths: [\"vendor/**\"]\n".utf8)])
+        let contents = try #require(staged.contents)
+        let texts = staged.files.map { file -> String in
+            guard case let .text(bytes) = contents[file.blob] else { return "not read ahead" }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(staged.files.map(\.path) == [".keywarden.yaml", "src/new.env"])
+        #expect(texts == ["skipPaths: [\"vendor/**\"]\n", "KEY=\(newKey)\n"])
+        // The same as reading them with a git of their own.
+        #expect(try repo.repository().indexFiles(ScanConfiguration.stagedFileNames) == staged.indexFiles)
+        #expect(try StagedChanges.read(repo.repository(), maxBlobSize: 1 << 20).indexFiles == nil)
+    }
+
     @Test func findsASecretOnAnAddedLineOfAModifiedFileButNotTheOldOne() throws {
         let repo = try repositoryWithOldSecret()
         try repo.write("settings.env", "REGION=eu\nKEY=\(oldKey)\nDEBUG=0\nOTHER=\(newKey)\n")
