@@ -24,6 +24,9 @@ public enum FuzzTargets {
     /// The user's compiled-rule cache (`$XDG_CACHE_HOME/keywarden`), as `keywarden` itself uses.
     public static func useUsersRuleCache() { ruleCache.withLock { $0 = CompiledRuleSetCache.userDefault() } }
 
+    /// Removes the directory of the loaders' scratch files; the fuzzing binary calls it before it exits.
+    public static func removeScratchFiles() { ScratchFile.shared.remove() }
+
     public static let all: [FuzzTarget] = [
         FuzzTarget(name: "policy", seedPaths: ["Samples/policies", "Rules/policies"]) { data in
             _ = PolicyLoader.lint(String(decoding: data, as: UTF8.self), file: "policy.yaml",
@@ -127,7 +130,15 @@ final class ScratchFile: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        defer { unlink(path) }  // no input outlives its run
         body(path)
+    }
+
+    /// Removes the directory (at the end of a fuzzing process; test runs sweep those of ended runs).
+    func remove() {
+        lock.lock()
+        defer { lock.unlock() }
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }

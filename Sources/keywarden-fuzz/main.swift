@@ -20,4 +20,5 @@ let root = FileManager.default.currentDirectoryPath
 var session = FuzzSession(target: target, seeds: target.seeds(root: root))
 session.inFlightPath = arguments.count > 3 ? arguments[arguments.startIndex + 3] : nil
 let count = session.run(seed: seed, until: Date().addingTimeInterval(seconds))
+FuzzTargets.removeScratchFiles()
 print("\(target.name): \(count) inputs in \(Int(seconds)) s, no crash")

@@ -40,22 +40,22 @@ import Testing
 
     /// A repository whose git pre-commit hook runs `pre-commit try-repo <this package> keywarden-system`,
     /// the hook that uses the keywarden on PATH (the debug build, put there by the harness).
-    func repositoryUsingTheFrameworkHook() throws -> (repo: GitTestRepository, home: TemporaryDirectory) {
+    /// pre-commit's own directory is inside `.git`, so it goes with the repository.
+    func repositoryUsingTheFrameworkHook() throws -> GitTestRepository {
         let preCommit = try Self.preCommit()
         let repo = try H.repository()
-        let home = try TemporaryDirectory()
         try repo.write(".git/hooks/pre-commit", """
             #!/bin/sh
-            export PRE_COMMIT_HOME='\(home.path)'
+            export PRE_COMMIT_HOME='\(repo.path)/.git/pre-commit-home'
             exec '\(preCommit)' try-repo '\(PackagePaths.root)' keywarden-system
 
             """)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
-        return (repo, home)
+        return repo
     }
 
     @Test func commitAddingASecretIsBlockedWithTheFindingRedacted() throws {
-        let (repo, _) = try repositoryUsingTheFrameworkHook()
+        let repo = try repositoryUsingTheFrameworkHook()
         try repo.write("deploy/prod.env", "GITHUB_TOKEN=\(key)\n")
         try H.git(["add", "-A"], in: repo.path)
 
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func cleanCommitPasses() throws {
-        let (repo, _) = try repositoryUsingTheFrameworkHook()
+        let repo = try repositoryUsingTheFrameworkHook()
         try repo.write("src/main.py", "print('hello')\n")
         try H.git(["add", "-A"], in: repo.path)
 

@@ -6,7 +6,7 @@ public enum GitIsolation {
     /// An empty file standing in for the user's git configuration, made once per test process.
     public static let emptyConfiguration: String = {
         let path = TestRunDirectories.path("keywarden-test-gitconfig-")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        precondition(FileManager.default.createFile(atPath: path, contents: Data()), "cannot create \(path)")
         return path
     }()
 

@@ -2,11 +2,14 @@ import Foundation
 
 /// Files and directories a test run keeps for its whole length, named with its process id
 /// (`<prefix><pid>` in the temporary directory): the run's compiled-rule cache (4-8 MB), its git
-/// and keywarden configuration, the `nobody` copy of the binary. A test process has no hook at
-/// its end to remove them, so each run removes those of earlier runs that have ended.
+/// and keywarden configuration, the `nobody` copy of the binary, the fuzz targets' scratch
+/// directory. A test process has no hook at its end to remove them, so each run removes those of
+/// earlier runs that have ended.
 public enum TestRunDirectories {
     public static let prefixes = ["keywarden-tests-cache-", "keywarden-test-gitconfig-", "keywarden-cli-tests-config-",
-                                  "keywarden-cli-tests-empty-", "keywarden-cli-tests-nobody-", "keywarden-detection-cli-"]
+                                  "keywarden-cli-tests-empty-", "keywarden-cli-tests-nobody-", "keywarden-detection-cli-",
+                                  // the fuzz targets' scratch directory (replayed by the tests)
+                                  "keywarden-fuzz-"]
 
     /// `<temporary directory><prefix><this process's id>`, once the ended runs' are gone.
     public static func path(_ prefix: String) -> String {
