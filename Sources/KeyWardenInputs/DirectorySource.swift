@@ -235,8 +235,8 @@ public struct DirectorySource: Sendable {
             // Names as bytes: a name that is not UTF-8 must reach open() unchanged.
             var children: [(name: [UInt8], type: UInt8)] = []
             while let entry = readdir(listing) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in Array(buffer.prefix { $0 != 0 }) }
-                if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, entry.pointee.d_type)) }
+                let name = DirectoryRecord.name(of: entry)
+                if name != [0x2E] && name != [0x2E, 0x2E] { children.append((name, DirectoryRecord.type(of: entry))) }
             }
             closedir(listing)
             handle = OpenDirectory.keep(descriptor)
