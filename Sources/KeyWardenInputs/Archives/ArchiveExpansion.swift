@@ -15,9 +15,24 @@ public enum ArchiveExpansion {
     static let suffixes = [".zip", ".jar", ".war", ".ear", ".apk", ".aar", ".whl", ".nupkg", ".egg", ".tar", ".tgz", ".tar.gz",
                            ".gz", ".tbz", ".tbz2", ".tar.bz2", ".bz2", ".txz", ".tar.xz", ".xz"]
 
-    public static func isArchive(path: String) -> Bool {
-        let lowered = path.lowercased()
-        return suffixes.contains { lowered.hasSuffix($0) }
+    private static let suffixBytes = suffixes.map { Array($0.utf8) }
+
+    public static func isArchive(path: String) -> Bool { isArchive(path: path.utf8) }
+
+    /// Whether a path's bytes end with one of the suffixes, in any ASCII case: the walk asks this
+    /// of every file, so no String is made and nothing is lowercased for it. (No other character
+    /// lowercases to one of the suffixes' letters and digits.)
+    public static func isArchive(path: some BidirectionalCollection<UInt8>) -> Bool {
+        suffixBytes.contains { suffix in
+            var byte = path.endIndex
+            for expected in suffix.reversed() {
+                guard byte != path.startIndex else { return false }
+                byte = path.index(before: byte)
+                let found = path[byte]
+                guard (found >= 0x41 && found <= 0x5A ? found | 0x20 : found) == expected else { return false }
+            }
+            return true
+        }
     }
 
     /// Why a whole archive was not scanned.

@@ -165,7 +165,7 @@ public enum ContainerImage {
         guard cursor.size <= max(limit, 2 << 30) else {
             throw ArchiveExpansion.Refusal.bounded("a layer of \(cursor.size >> 20) MiB")
         }
-        FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600])
         guard let handle = FileHandle(forWritingAtPath: file) else { throw ArchiveExpansion.Refusal.unreadable("cannot write a scratch copy") }
         defer { try? handle.close() }
         var chunk = [UInt8](repeating: 0, count: 256 << 10)

@@ -97,9 +97,8 @@ final class PathReader: ContentReader {
         let entry = file(index)
         let path = entry.fileSystemPath
         // Archives are streamed member by member: their own size is not the limit, each member's is.
-        let name = String(decoding: path, as: UTF8.self)
-        if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: name) {
-            switch ArchiveExpansion.members(ofFile: name, limits: archives) {
+        if archives.maxDepth > 0, ArchiveExpansion.isArchive(path: path) {
+            switch ArchiveExpansion.members(ofFile: String(decoding: path, as: UTF8.self), limits: archives) {
             case let .success(members): return .members(members)
             case let .failure(refusal): return .skipped(refusal.reason)
             }
