@@ -185,6 +185,8 @@ struct ScanCommand: ParsableCommand {
                 let counter = progress.map { GitScanProgressCounter(total: { source.count }, observer: $0.update) }
                 result = try ScanPipeline(scanner: scanner).run(source, progress: counter)
                 result.skipped = (result.skipped + source.skipped()).sorted()
+                _ = consume counter  // its closure holds the source too
+                releaseInBackground(consume source)
             }
         }
         let filtered = gitleaksFilter.apply(result.findings)

@@ -17,17 +17,18 @@ public enum ArchiveExpansion {
 
     private static let suffixBytes = suffixes.map { Array($0.utf8) }
 
-    public static func isArchive(path: String) -> Bool { isArchive(path: path.utf8) }
+    public static func isArchive(path: String) -> Bool { isArchive(path: Array(path.utf8)) }
 
     /// Whether a path's bytes end with one of the suffixes, in any ASCII case: the walk asks this
     /// of every file, so no String is made and nothing is lowercased for it. (No other character
-    /// lowercases to one of the suffixes' letters and digits.)
-    public static func isArchive(path: some BidirectionalCollection<UInt8>) -> Bool {
+    /// lowercases to one of the suffixes' letters and digits.) Bytes in an array, not any
+    /// collection: called from another module, a generic version runs unspecialised.
+    public static func isArchive(path: [UInt8]) -> Bool {
         suffixBytes.contains { suffix in
-            var byte = path.endIndex
+            guard path.count >= suffix.count else { return false }
+            var byte = path.count
             for expected in suffix.reversed() {
-                guard byte != path.startIndex else { return false }
-                byte = path.index(before: byte)
+                byte -= 1
                 let found = path[byte]
                 guard (found >= 0x41 && found <= 0x5A ? found | 0x20 : found) == expected else { return false }
             }
