@@ -191,6 +191,14 @@ public struct DirectorySource: Sendable {
         let found: (Entry) -> Void
         var skipped: [SkippedInput] = []
         var visited = Set<DirectoryIdentity>()
+        /// Directories open on the way down from the root being walked.
+        private var depth = 0
+
+        /// Directories nested deeper than this are skipped, and said so: each level is a few
+        /// frames of this recursive walk, and a tree nested 30,000 deep (made with a loop of
+        /// mkdir and cd) overflowed the walk thread's stack. Real trees stay far below; a path
+        /// this deep is longer than the kernel opens by path anyway.
+        static let maximumDepth = 1_000
 
         init(followSymlinks: Bool, excluded: Set<DirectoryIdentity>, skip: @escaping (String) -> Bool,
              found: @escaping (Entry) -> Void) {
@@ -204,6 +212,12 @@ public struct DirectorySource: Sendable {
         /// from there (one path component for the kernel to look up instead of all of them).
         mutating func directory(_ rawPath: [UInt8], relative: String, root: String, in parent: Int32? = nil, name: [UInt8]? = nil) {
             let path = DirectorySource.display(rawPath)
+            guard depth < Self.maximumDepth else {
+                skipped.append(SkippedInput(path: path, reason: .unreadable("nested more than \(Self.maximumDepth) directories deep")))
+                return
+            }
+            depth += 1
+            defer { depth -= 1 }
             let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK
             let descriptor = if let parent, let name { openat(parent, cString(name), flags) } else { open(cString(rawPath), flags) }
             guard descriptor >= 0 else {

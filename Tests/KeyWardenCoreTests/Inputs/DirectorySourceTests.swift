@@ -65,6 +65,25 @@ import Testing
         #expect(files == byPath) // the same files, however opened
     }
 
+    /// A tree nested deeper than the walk goes is skipped below that depth, and said so once;
+    /// files above it are found (a 30,000-deep tree overflowed the walk's stack before).
+    @Test func directoriesNestedTooDeeplyAreSkippedAndReported() throws {
+        let directory = try TemporaryDirectory()
+        let limit = 1_000  // DirectorySource's maximum depth, the root being the first level
+        let nested = Array(repeating: "d", count: limit + 4).joined(separator: "/")
+        try FileManager.default.createDirectory(atPath: directory.path + "/" + nested, withIntermediateDirectories: true)
+        let atLimit = Array(repeating: "d", count: limit - 1).joined(separator: "/") + "/deepest.txt"
+        try directory.write("top.txt", "x")
+        try directory.write(atLimit, "x")
+        try directory.write(nested + "/too-deep.txt", "x")
+
+        let listing = try DirectorySource(roots: [directory.path]).entries()
+        #expect(listing.files.map(\.relativePath).sorted() == [atLimit, "top.txt"].sorted())
+        #expect(listing.skipped.count == 1)
+        #expect(listing.skipped.first?.path.hasSuffix("/" + Array(repeating: "d", count: limit).joined(separator: "/")) == true)
+        #expect(listing.skipped.first?.reason == .unreadable("nested more than \(limit) directories deep"))
+    }
+
     @Test func aMissingRootIsAnError() throws {
         #expect(throws: DirectorySource.MissingRoot.self) { try DirectorySource(roots: ["/no/such/dir"]).entries() }
     }
