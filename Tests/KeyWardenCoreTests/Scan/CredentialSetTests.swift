@@ -142,6 +142,58 @@ enum SharedScanner {
 }
 
 @Suite struct MatchPreferenceTests {
+    /// Comparing only overlapping matches keeps every decision of comparing all pairs: random
+    /// sets of matches of rules that are catch-alls, override others or stand alone, on few
+    /// distinct ranges so that overlaps, equal secrets and duplicates are common.
+    @Test func overlappingPairsDecideAsAllPairsDid() {
+        let rules = (0..<8).map { index in
+            Rule(id: "r\(index)", description: "rule \(index)", severity: .high, pattern: "x", examples: [], negativeExamples: [],
+                 overrides: index == 1 ? ["r2", "r5"] : index == 3 ? ["r1"] : [], catchAll: index >= 5, standalone: index == 4)
+        }
+        let preference = MatchPreference(rules: rules)
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let matches = (0..<next(12) + 2).map { _ -> SecretMatch in
+                let start = next(30), length = next(8) + 1
+                return SecretMatch(ruleIndex: next(rules.count), match: start..<(start + length + next(3)), secret: start..<(start + length),
+                                   entropy: 4, contextDistance: next(3) == 0 ? nil : next(4))
+            }
+            #expect(preference.preferred(matches) == Self.allPairsPreferred(matches, rules: rules))
+        }
+    }
+
+    /// MatchPreference.preferred as it was, comparing every match with every other.
+    static func allPairsPreferred(_ all: [SecretMatch], rules: [Rule]) -> [SecretMatch] {
+        guard all.count > 1 else { return all }
+        let isStandalone = rules.map(\.standalone), isGeneric = rules.map(\.catchAll), ids = rules.map(\.id)
+        let overridden = rules.map { Set($0.overrides) }
+        func rank(_ match: SecretMatch) -> (Int, Int) { (match.contextDistance ?? 0, match.ruleIndex) }
+        let standalone = all.filter { isStandalone[$0.ruleIndex] }
+        let matches = standalone.isEmpty ? all : all.filter { !isStandalone[$0.ruleIndex] }
+        let specific = matches.filter { !isGeneric[$0.ruleIndex] }
+        let kept = specific.filter { match in
+            !specific.contains { other in
+                other != match && other.secret.overlaps(match.secret) && overridden[other.ruleIndex].contains(ids[match.ruleIndex])
+            }
+        }
+        let best = kept.filter { match in
+            !kept.contains { other in other != match && other.secret == match.secret && rank(other) < rank(match) }
+        }
+        let generic = matches.filter { match in
+            isGeneric[match.ruleIndex] && !specific.contains { $0.secret.overlaps(match.secret) }
+                && !matches.contains { other in
+                    other != match && isGeneric[other.ruleIndex] && other.secret == match.secret && other.ruleIndex < match.ruleIndex
+                }
+        }
+        return (best + generic + standalone).sorted {
+            ($0.match.lowerBound, $0.ruleIndex, $0.match.upperBound) < ($1.match.lowerBound, $1.ruleIndex, $1.match.upperBound)
+        }
+    }
+
     @Test func aCoinbaseKeyPEMIsReportedOnceByTheCoinbaseRuleWithItsKeyName() throws {
         let name = "organizations/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b/apiKeys/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
         let text = """
