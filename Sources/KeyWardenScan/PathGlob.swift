@@ -34,56 +34,43 @@ public struct PathGlob: Sendable, Hashable {
     }
 
     /// Whether `pattern` matches all of `path`, segment by segment, `**` standing for any number
-    /// of segments. The wildcard walk that remembers only the last `**` (a later one makes
-    /// earlier choices irrelevant): at most pattern × path segment comparisons. The recursive
-    /// search before tried every split for every `**`, exponential in their number: a
-    /// configuration's `skipPaths: ["**/**/…/b"]` held a scan for minutes on one deep path.
+    /// of segments.
     private static func match(_ pattern: [[UInt8]], _ path: [[UInt8]]) -> Bool {
-        var next = 0, segment = 0
-        var lastStar: Int?, resumeAt = 0
-        while segment < path.count {
-            if next < pattern.count, pattern[next] == anySegments {
-                lastStar = next
-                resumeAt = segment
-                next += 1
-            } else if next < pattern.count, matchSegment(pattern[next], path[segment]) {
-                next += 1
-                segment += 1
-            } else if let star = lastStar {
-                // The last `**` takes one more segment; the rest is tried again after it.
-                next = star + 1
-                resumeAt += 1
-                segment = resumeAt
-            } else {
-                return false
-            }
-        }
-        while next < pattern.count, pattern[next] == anySegments { next += 1 }
-        return next == pattern.count
+        wildcardMatch(pattern, path, isStar: { $0 == anySegments }, matches: matchSegment)
     }
 
-    /// Whether `pattern` matches all of `name` (one segment): `*` any run of bytes, `?` one
-    /// byte. The same walk as `match`, one byte at a time.
+    /// Whether `pattern` matches all of `name` (one segment): `*` any run of bytes, `?` one byte.
     private static func matchSegment(_ pattern: [UInt8], _ name: [UInt8]) -> Bool {
-        var next = 0, byte = 0
+        wildcardMatch(pattern, name, isStar: { $0 == UInt8(ascii: "*") }, matches: { $0 == UInt8(ascii: "?") || $0 == $1 })
+    }
+
+    /// Whether `pattern` matches all of `subject`, a star matching any run of units and every
+    /// other token one unit. The wildcard walk that remembers only the last star (a later one
+    /// makes earlier choices irrelevant): at most pattern × subject comparisons. The recursive
+    /// search before tried every split for every star, exponential in their number: a
+    /// configuration's `skipPaths: ["**/**/…/b"]` held a scan for minutes on one deep path.
+    private static func wildcardMatch<Token, Unit>(_ pattern: [Token], _ subject: [Unit], isStar: (Token) -> Bool,
+                                                   matches: (Token, Unit) -> Bool) -> Bool {
+        var next = 0, unit = 0
         var lastStar: Int?, resumeAt = 0
-        while byte < name.count {
-            if next < pattern.count, pattern[next] == UInt8(ascii: "*") {
+        while unit < subject.count {
+            if next < pattern.count, isStar(pattern[next]) {
                 lastStar = next
-                resumeAt = byte
+                resumeAt = unit
                 next += 1
-            } else if next < pattern.count, pattern[next] == UInt8(ascii: "?") || pattern[next] == name[byte] {
+            } else if next < pattern.count, matches(pattern[next], subject[unit]) {
                 next += 1
-                byte += 1
+                unit += 1
             } else if let star = lastStar {
+                // The last star takes one more unit; the rest of the pattern is tried after it.
                 next = star + 1
                 resumeAt += 1
-                byte = resumeAt
+                unit = resumeAt
             } else {
                 return false
             }
         }
-        while next < pattern.count, pattern[next] == UInt8(ascii: "*") { next += 1 }
+        while next < pattern.count, isStar(pattern[next]) { next += 1 }
         return next == pattern.count
     }
 }
