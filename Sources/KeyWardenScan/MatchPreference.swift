@@ -44,13 +44,13 @@ struct MatchPreference: Sendable {
             case (true, true): break
             }
         }
-        let kept = matches.indices.filter { !isGeneric[matches[$0].ruleIndex] && !overriddenMatch[$0] }
+        let kept = matches.indices.filter { !isGeneric[matches[$0].ruleIndex] && !overriddenMatch[$0] }.map { matches[$0] }
         // Of the rules finding exactly the same secret, those with the best rank report it.
         var bestRank: [Range<Int>: (Int, Int)] = [:]
-        for match in kept.map({ matches[$0] }) where bestRank[match.secret].map({ rank(match) < $0 }) ?? true {
+        for match in kept where bestRank[match.secret].map({ rank(match) < $0 }) ?? true {
             bestRank[match.secret] = rank(match)
         }
-        let best = kept.map { matches[$0] }.filter { match in bestRank[match.secret].map { $0 == rank(match) } ?? false }
+        let best = kept.filter { match in bestRank[match.secret].map { $0 == rank(match) } ?? false }
         // Several catch-alls can find one value (high-entropy and credential-literal): the first
         // rule reports it.
         var firstGeneric: [Range<Int>: Int] = [:]

@@ -50,10 +50,11 @@ public struct StagedChanges: Sendable {
         // the index files are asked for first, and their answers wait in the pipe meanwhile.
         var ids: [String] = []
         let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
-        let asked = indexPaths.isEmpty ? (try? reader.start()) != nil : (try? reader.requestIndexFiles(indexPaths)) != nil
+        let asked = (try? reader.requestIndexFiles(indexPaths)) != nil  // with none, it only starts git
         defer { try? reader.finish() }
         let files = try StagedChangesSource(repository).files()
-        let indexFiles = asked && !indexPaths.isEmpty ? try? reader.indexFiles() : nil
+        // Nil when git failed before answering: the reader cannot then be asked for blobs.
+        let answered = asked ? try? reader.indexFiles() : nil
 
         /// The contents of `files`, or nil for too many files or bytes, or when git fails (the
         /// scan then reads again and meets the error).
@@ -72,9 +73,7 @@ public struct StagedChanges: Sendable {
             guard (try? reader.finish()) != nil else { return nil }
             return contents
         }
-        // A reader whose index answers were not all read cannot be asked for blobs.
-        let readerUsable = asked && (indexPaths.isEmpty || indexFiles != nil)
-        return StagedChanges(files: files, contents: readerUsable ? readAhead() : nil, indexFiles: indexFiles)
+        return StagedChanges(files: files, contents: answered == nil ? nil : readAhead(), indexFiles: indexPaths.isEmpty ? nil : answered)
     }
 }
 

@@ -25,14 +25,15 @@ final class GitBlobContentReader: ContentReader {
         self.name = name
     }
 
-    /// Starts git before the first batch is known (a staged scan starts it alongside its diff).
-    func start() throws {
+    /// Starts git with the first request.
+    private func start() throws {
         if reader == nil { reader = try GitBlobReader(repository, maxSize: maxSize) }
     }
 
     /// Asks this reader's git, ahead of any blob, for the index's copies of `paths` (a staged
     /// scan reads its configuration files with the git that reads its blobs, one process fewer on
-    /// every commit); `indexFiles()` reads the answers, before the first batch is requested.
+    /// every commit, and starts it alongside its diff, with no paths if need be); `indexFiles()`
+    /// reads the answers, before the first batch is requested.
     func requestIndexFiles(_ paths: [String]) throws {
         try start()
         reader!.requestIndexFiles(paths)
