@@ -30,8 +30,11 @@ public struct CompiledRuleSetCache: Sendable {
 
     /// `$XDG_CACHE_HOME/keywarden`, else `~/.cache/keywarden`: a per-user directory, created 0700.
     public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> CompiledRuleSetCache {
+        // $HOME before NSHomeDirectory(), which goes through URL (run-time conformance lookups
+        // that cost a pre-commit scan half a millisecond) to the same answer.
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+            ?? (home as NSString).appendingPathComponent(".cache")
         return CompiledRuleSetCache(directory: (base as NSString).appendingPathComponent("keywarden"))
     }
 
@@ -41,9 +44,11 @@ public struct CompiledRuleSetCache: Sendable {
 
     /// A file name unique to these rules on this library and CPU.
     public func key(for ruleSet: RuleSet) -> String {
-        let material = [ruleSet.contentHash, HyperscanDatabase.version, HyperscanDatabase.platformSignature,
-                        PCRE2Library.version, String(Self.formatVersion)].joined(separator: "\u{0}")
-        return SHA256.hash(data: Data(material.utf8)).hexString
+        // Concatenated rather than `joined`, and hashed as an array rather than `Data`: the
+        // generic versions look up conformances at run time, at every start.
+        let material = ruleSet.contentHash + "\u{0}" + HyperscanDatabase.version + "\u{0}" + HyperscanDatabase.platformSignature
+            + "\u{0}" + PCRE2Library.version + "\u{0}" + String(Self.formatVersion)
+        return SHA256.hash(data: Array(material.utf8)).hexString
     }
 
     func path(for ruleSet: RuleSet) -> String { path(key: key(for: ruleSet)) }
@@ -390,10 +395,10 @@ public struct CompiledRuleSetCache: Sendable {
     /// becomes, so a new binary parses again even when the packs are the same).
     static func builtinRulesKey() -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(BuiltinRules.contentKey.utf8))
+        hasher.update(data: Array(BuiltinRules.contentKey.utf8))
         var info = stat()
         if let executable = runningExecutable(), stat(executable, &info) == 0 {
-            hasher.update(data: Data("\(executable)\0\(info.st_size)\0\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)".utf8))
+            hasher.update(data: Array("\(executable)\0\(info.st_size)\0\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)".utf8))
         }
         return "rules-" + hasher.finalize().hexString
     }

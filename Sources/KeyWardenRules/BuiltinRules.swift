@@ -8,7 +8,7 @@ public enum BuiltinRules {
     /// The packs' part is the digest made when they were embedded (see `packsDigest`): hashing
     /// 700 KB of YAML at every start cost a pre-commit scan a millisecond.
     public static var contentKey: String {
-        SHA256.hash(data: Data("keywarden \(KeyWarden.version)\0\(BuiltinRulePacks.digest)".utf8)).hexString
+        SHA256.hash(data: Array("keywarden \(KeyWarden.version)\0\(BuiltinRulePacks.digest)".utf8)).hexString
     }
 
     /// SHA-256 over each pack's path and text, each followed by a NUL, in order: what

@@ -31,7 +31,7 @@ package final class GitBlobReader {
     }
 
     /// Asks for `ids`, answered in order by the next calls to `next()`.
-    package func request(_ ids: some Collection<String>) {
+    package func request(_ ids: [String]) {
         precondition(pending + ids.count <= Self.maximumRequest, "more blob ids requested than the pipe to git holds")
         var input: [UInt8] = []
         input.reserveCapacity(ids.count * 41)

@@ -14,11 +14,10 @@ public struct GitRepository: Sendable {
     /// Opens the repository containing `path`; throws `notARepository` for anything else.
     public init(at path: String) throws(GitError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .notARepository(path: path, detail: "no such directory")
-        }
-        guard isDirectory.boolValue else { throw .notARepository(path: path, detail: "not a directory") }
+        // stat(2) rather than FileManager, whose first use costs a start run-time type lookups.
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .notARepository(path: path, detail: "no such directory") }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notARepository(path: path, detail: "not a directory") }
         let answer: (status: Int32, output: [UInt8])
         do {
             answer = try GitProcess.run(directory: path, arguments: ["rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-cdup"])
@@ -33,10 +32,33 @@ public struct GitRepository: Sendable {
         gitDirectory = lines[1]
         if lines[0] == "true" {
             let up = lines.count > 2 ? lines[2] : ""
-            workTree = URL(fileURLWithPath: path).appendingPathComponent(up).standardizedFileURL.path
+            workTree = Self.standardized(path, joinedWith: up)
         } else {
             workTree = nil
         }
+    }
+
+    /// `path` (from the current directory when relative) joined with `relative`, its `.` and `..`
+    /// components resolved by name, symbolic links left as they are: what URL's
+    /// `standardizedFileURL.path` gives, without URL, whose first use costs every process half a
+    /// millisecond of run-time conformance lookups.
+    static func standardized(_ path: String, joinedWith relative: String) -> String {
+        var joined = path + "/" + relative
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            if getcwd(&buffer, buffer.count) != nil {
+                joined = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + joined
+            }
+        }
+        var components: [Substring] = []
+        for component in joined.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
     }
 
     /// The repository git finds from `path`, before `init(at:)` has asked rev-parse which it is,

@@ -51,7 +51,7 @@ final class GitBlobContentReader: ContentReader {
     func request(_ indices: [Int]) throws {
         precondition(indexPaths.isEmpty, "blobs requested before the index files were read")
         try start()
-        reader!.request(indices.lazy.map(blob))
+        reader!.request(indices.map(blob))
         requested = indices.reversed()
     }
 
