@@ -147,25 +147,8 @@ public struct DirectorySource: Sendable {
         return nil
     }
 
-    /// A path for people: the UTF-8 text, with each byte that is not part of valid UTF-8 as `\xNN`.
-    static func display(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var text = ""
-        var rest = bytes[...]
-        next: while let first = rest.first {
-            // The shortest valid sequence here (a scalar is 1 to 4 bytes), else one escaped byte.
-            for length in 1...min(4, rest.count) {
-                if let piece = String(validating: rest.prefix(length), as: UTF8.self) {
-                    text += piece
-                    rest = rest.dropFirst(length)
-                    continue next
-                }
-            }
-            text += "\\x" + (first < 0x10 ? "0" : "") + String(first, radix: 16, uppercase: true)
-            rest = rest.dropFirst()
-        }
-        return text
-    }
+    /// A path for people (see `PathText`).
+    static func display(_ bytes: [UInt8]) -> String { PathText.display(bytes) }
 
     static func trimmed(_ root: String) -> String {
         var path = root

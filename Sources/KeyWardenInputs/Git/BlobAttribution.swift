@@ -87,7 +87,7 @@ public struct BlobAttribution: Sendable {
                         throw GitError.unexpectedOutput(repository: repository.path, command: "log", detail: "a file entry outside a commit")
                     }
                     guard let blob = Self.introducedBlob(rawEntry: token) else { continue }
-                    let path = String(decoding: pathBytes, as: UTF8.self)
+                    let path = PathText.display(pathBytes)
                     guard seen.insert(PathBlob(blob: blob, path: path)).inserted else { continue }
                     guard report(.introduction(blob: blob, path: path, commit: commits - 1)) else {
                         stopped = true

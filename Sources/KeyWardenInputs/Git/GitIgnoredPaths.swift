@@ -15,7 +15,7 @@ public struct GitIgnoredPaths: Sendable {
                                                                             "--exclude-standard", "--directory"]) else {
             return nil
         }
-        let entries = answer.output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        let entries = answer.output.split(separator: 0).map { PathText.display($0) }
         return GitIgnoredPaths(root: root, entries: entries)
     }
 

@@ -144,7 +144,7 @@ public struct GitRepository: Sendable {
             guard let tab = entry.firstIndex(of: 0x09) else { continue }
             let fields = entry[..<tab].split(separator: 0x20)
             guard fields.count == 3, GitFileMode.isScannable(fields[0]) else { continue }
-            blobs[String(decoding: fields[2], as: UTF8.self), default: []].append(String(decoding: entry[(tab + 1)...], as: UTF8.self))
+            blobs[String(decoding: fields[2], as: UTF8.self), default: []].append(PathText.display(entry[(tab + 1)...]))
         }
         try git.finish()
         return blobs

@@ -39,7 +39,7 @@ public struct StagedChangesSource: Sendable {
                 throw .unexpectedOutput(repository: repository.path, command: "diff", detail: String(decoding: token, as: UTF8.self))
             }
             if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") { path = git.output.token(until: 0) ?? path }
-            entries.append((String(decoding: path, as: UTF8.self), String(decoding: fields[3], as: UTF8.self), Array(fields[1]), status))
+            entries.append((PathText.display(path), String(decoding: fields[3], as: UTF8.self), Array(fields[1]), status))
         }
         let sections = Self.addedLinesPerSection(git.output.readToEnd())
         try git.finish()
