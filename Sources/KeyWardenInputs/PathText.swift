@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// File names and paths as text. A name is bytes: when they are UTF-8 it is that text, else each
 /// byte that is not part of a valid sequence is written `\xNN`. The directory walk and git's
-/// listings (history, staged changes, HEAD's tree, ignored files) all name files this one way, so
+/// listings (history, staged changes, HEAD's tree, ignored files) and archive members all name files this one way, so
 /// a file has the same path in every kind of scan, a baseline or an ignore rule made in one
 /// applies in the others, and two names that differ only in invalid bytes stay apart.
 package enum PathText {
@@ -21,5 +27,10 @@ package enum PathText {
             rest = rest.dropFirst()
         }
         return text
+    }
+
+    /// A NUL-terminated name from C (an archive member's path), as `display` names it.
+    package static func display(cString: UnsafePointer<CChar>) -> String {
+        display(UnsafeRawBufferPointer(start: cString, count: strlen(cString)))
     }
 }

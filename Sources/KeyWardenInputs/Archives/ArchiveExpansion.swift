@@ -180,7 +180,7 @@ public enum ArchiveExpansion {
         /// The member's path; the raw format's single member is the archive's name without its
         /// compression suffix (`notes.txt.gz` holds `notes.txt`).
         static func memberName(_ entry: OpaquePointer, archiveName: String) -> String {
-            let name = kw_archive_entry_pathname(entry).map { String(cString: $0) } ?? "data"
+            let name = kw_archive_entry_pathname(entry).map { PathText.display(cString: $0) } ?? "data"
             guard name == "data" else { return name }
             let base = archiveName.split(separator: "/").last.map(String.init) ?? archiveName
             for suffix in [".gz", ".bz2", ".xz"] where base.lowercased().hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }

@@ -154,7 +154,7 @@ public enum ContainerImage {
                 throw ArchiveExpansion.Refusal.unreadable(kw_archive_error_string(archive).map { String(cString: $0) } ?? "unreadable tar")
             }
             guard kw_archive_entry_filetype(entry) == 0o100000 else { continue }
-            var name = kw_archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            var name = kw_archive_entry_pathname(entry).map { PathText.display(cString: $0) } ?? ""
             if name.hasPrefix("./") { name.removeFirst(2) }
             try body(name, Cursor(handle: archive, size: Int(kw_archive_entry_size(entry))))
         }

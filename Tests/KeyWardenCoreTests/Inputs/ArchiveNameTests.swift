@@ -1,4 +1,6 @@
+import Foundation
 @testable import KeyWardenInputs
+import KeyWardenTestSupport
 import Testing
 
 @Suite struct ArchiveNameTests {
@@ -18,5 +20,24 @@ import Testing
         // A name that is not UTF-8 reaches the check as it is.
         #expect(ArchiveExpansion.isArchive(path: [0xFF, 0xFE, 0x2E, 0x6A, 0x61, 0x72]))
         #expect(!ArchiveExpansion.isArchive(path: [0x2E, 0x6A, 0x61, 0x72, 0xFF]))
+    }
+
+    /// Members whose names are not UTF-8 (old zips write CP437, tars whatever bytes they had)
+    /// are named as files are: `\xNN` for each invalid byte, two such members kept apart.
+    @Test func memberNamesThatAreNotUTF8AreEscapedNotMerged() throws {
+        let directory = try TemporaryDirectory()
+        let tar = directory.path + "/names.tar"
+        let script = """
+            import io, sys, tarfile
+            with tarfile.open(sys.argv[1], "w", format=tarfile.GNU_FORMAT, encoding="utf-8", errors="surrogateescape") as out:
+                for name, text in [(b"bad\\xff\\xfe.env", b"one\\n"), (b"bad\\xff\\xfd.env", b"two\\n"), ("caf\\u00e9.env".encode(), b"three\\n")]:
+                    info = tarfile.TarInfo(name.decode("utf-8", "surrogateescape"))
+                    info.size = len(text)
+                    out.addfile(info, io.BytesIO(text))
+            """
+        let outcome = try ProcessRunner.run("python3", ["-c", script, tar], in: directory.path, environment: [:])
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        let members = try ArchiveExpansion.members(ofFile: tar, limits: ArchiveLimits(maxMemberSize: 1 << 20)).get()
+        #expect(members.map(\.path).sorted() == ["bad\\xFF\\xFD.env", "bad\\xFF\\xFE.env", "café.env"])
     }
 }
