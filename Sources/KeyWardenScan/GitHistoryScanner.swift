@@ -89,7 +89,7 @@ public struct GitHistoryScanner: Sendable {
     }
 }
 
-/// What a history scan holds until its report is made, handed to `releaseInBackground` whole.
+/// What a history scan no longer needs once its result is folded, handed to `releaseInBackground` whole.
 private final class HistoryLeftovers: @unchecked Sendable {
     let parts: (HistoryListing.Snapshot, HistorySource, [ScanPipeline.ItemOutcome], HistoryListing, ListedHistorySource)
 
