@@ -1,3 +1,4 @@
+import KeyWardenSupport
 /// For literals assigned to a credential name (`DB_PASSWORD=admin123`, `$db_pass = 's3cr3t';`):  keywarden:allow reason="documented example" owner=keywarden until=2099-12-31
 /// accepts low-entropy values, because real passwords people hard-code often are, but rejects
 /// what such an assignment holds when it is not a secret:
@@ -18,17 +19,23 @@ public struct CredentialLiteralValidator: SecretValidator {
         let text = String(decoding: secret, as: UTF8.self)
         if Self.nonSecretWords.contains(text.lowercased()) { return false }
         if secret.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) { return false }
-        if Self.isPath(text) || Self.isFormatString(text) { return false }
+        if Self.isPath(text) || Self.isFormatString(secret) { return false }
         return Self.characterClasses(secret) >= 2
+    }
+
+    /// Whether `secret` holds one of `needles`, searched in its bytes: Foundation's
+    /// `String.contains` (through NSString) was a tenth of a scan where findings are dense.
+    static func containsAny(_ needles: [[UInt8]], in secret: [UInt8]) -> Bool {
+        secret.withUnsafeBufferPointer { bytes in needles.contains { bytes.containsBytes($0) } }
     }
 
     static func isPath(_ text: String) -> Bool {
         ["/", "./", "../", "~/", "file:"].contains { text.hasPrefix($0) } || (text.count > 2 && text.dropFirst().hasPrefix(":\\"))
     }
 
-    static func isFormatString(_ text: String) -> Bool {
-        ["%s", "%d", "%v", "{0}", "{}", "$1"].contains { text.contains($0) }
-    }
+    static let formatMarkers = ["%s", "%d", "%v", "{0}", "{}", "$1"].map { Array($0.utf8) }
+
+    static func isFormatString(_ secret: [UInt8]) -> Bool { containsAny(formatMarkers, in: secret) }
 
     static func characterClasses(_ secret: [UInt8]) -> Int {
         var lower = false, upper = false, digit = false, symbol = false
@@ -59,11 +66,11 @@ public struct UnquotedCredentialValidator: SecretValidator {
     public func isValid(_ secret: [UInt8]) -> Bool {
         guard CredentialLiteralValidator().isValid(secret) else { return false }
         let text = String(decoding: secret, as: UTF8.self)
-        if text.contains("://") { return false }
+        if CredentialLiteralValidator.containsAny(Self.urlMarker, in: secret) { return false }
         if text.hasPrefix("!"), text.dropFirst().allSatisfy({ $0 == "!" || $0.isLetter }) { return false }
         if Self.isTypeOrAnnotation(text) || Self.isStandardName(text) || Self.isIdentifier(text) || text.hasSuffix(":") { return false }
         // An elided value (`0f6d…`, `AKIA...`) is an example in prose, not the secret.
-        if text.contains("…") || text.contains("...") { return false }
+        if CredentialLiteralValidator.containsAny(Self.elisions, in: secret) { return false }
         // A word or an identifier (`Enabled`, `PwPolicy`, `tls-cert`) names something; a
         // password holds a digit or a symbol beyond the separators identifiers use.
         return secret.contains { (0x30...0x39).contains($0) || !(Self.identifierBytes.contains($0) || Self.isLetter($0)) }
@@ -137,6 +144,8 @@ public struct UnquotedCredentialValidator: SecretValidator {
             && !parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy { $0.isNumber || $0 == "." }
     }
 
+    static let urlMarker = [Array("://".utf8)]
+    static let elisions = [Array("…".utf8), Array("...".utf8)]
     static let identifierBytes: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
 
     static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
