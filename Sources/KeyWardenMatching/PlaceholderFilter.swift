@@ -85,7 +85,7 @@ enum PlaceholderFilter {
     }
 
     /// "xxxxxxxx", "sk_live_XXXXXXXXXXXX", "****1234": most characters are one filler character.
-    private static func isMostlyFiller(_ secret: String) -> Bool {
+    static func isMostlyFiller(_ secret: String) -> Bool {
         // ASCII without a CR LF (one Character of two bytes): a byte is a character, counted
         // without grapheme breaking, which was most of this check's time where findings are dense.
         var ascii = secret
