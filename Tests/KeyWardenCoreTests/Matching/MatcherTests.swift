@@ -103,6 +103,10 @@ import Testing
         let yaml = pack(pattern: #"[a-z]+=([0-9]{6})"#, extra: "secretGroup: 1\nkeywords: [pin]")
         #expect(try secrets(yaml, in: "zip=481516").isEmpty)
         #expect(try secrets(yaml, in: "pin=481516") == ["481516"])
+        // In any ASCII case, and only inside the match: a keyword just before it does not count.
+        let caseless = pack(pattern: #"(?i)[a-z]+=([0-9]{6})"#, extra: "secretGroup: 1\nkeywords: [pin]")
+        #expect(try secrets(caseless, in: "SIM_PIN=481516") == ["481516"])
+        #expect(try secrets(caseless, in: "pin zip=481516").isEmpty)
     }
 
     @Test func validatorRejectsInvalidCandidates() throws {
