@@ -147,9 +147,6 @@ public struct DirectorySource: Sendable {
         return nil
     }
 
-    /// A path for people (see `PathText`).
-    static func display(_ bytes: [UInt8]) -> String { PathText.display(bytes) }
-
     static func trimmed(_ root: String) -> String {
         var path = root
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
@@ -194,7 +191,7 @@ public struct DirectorySource: Sendable {
         /// Lists the directory at `rawPath`, opened by `name` in `parent` when the walk came
         /// from there (one path component for the kernel to look up instead of all of them).
         mutating func directory(_ rawPath: [UInt8], relative: String, root: String, in parent: Int32? = nil, name: [UInt8]? = nil) {
-            let path = DirectorySource.display(rawPath)
+            let path = PathText.display(rawPath)
             guard depth < Self.maximumDepth else {
                 skipped.append(SkippedInput(path: path, reason: .unreadable("nested more than \(Self.maximumDepth) directories deep")))
                 return
@@ -238,7 +235,7 @@ public struct DirectorySource: Sendable {
             closedir(listing)
             handle = OpenDirectory.keep(descriptor)
             // Each name made displayable once, not once per comparison of the sort.
-            let named = children.map { (display: DirectorySource.display($0.name), child: $0) }
+            let named = children.map { (display: PathText.display($0.name), child: $0) }
             for (name, child) in named.sorted(by: { $0.display < $1.display }) {
                 let childPath = rawPath == [0x2E] ? child.name : (rawPath == [0x2F] ? [0x2F] + child.name : rawPath + [0x2F] + child.name)
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -251,7 +248,7 @@ public struct DirectorySource: Sendable {
         /// the open directory holding it, which has `handle` when files found there keep it.
         mutating func visit(_ rawPath: [UInt8], relative: String, root: String, type: UInt8,
                             name: [UInt8], in parent: Int32, handle: OpenDirectory?) {
-            let path = DirectorySource.display(rawPath)
+            let path = PathText.display(rawPath)
             let kind: mode_t
             switch Int32(type) {
             case Int32(DT_REG): kind = S_IFREG

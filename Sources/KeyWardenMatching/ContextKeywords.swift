@@ -1,3 +1,4 @@
+import KeyWardenSupport
 /// Finds a rule's context keywords (the provider a bare value belongs to) in the match or in
 /// the few lines before it or later on its line: `okx:` heading a YAML section, `const okxConfig = {`, `OKX_API_KEY=`.
 /// A keyword counts only at the start of a word, so `gate` does not match `delegate`.
@@ -58,12 +59,8 @@ enum ContextKeywords {
     }
 
     private static func matches(_ keyword: [UInt8], at position: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
-        for (offset, expected) in keyword.enumerated() where lowercased(buffer[position + offset]) != expected { return false }
+        for (offset, expected) in keyword.enumerated() where buffer[position + offset].asciiLowercased != expected { return false }
         return true
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

@@ -50,7 +50,7 @@ enum PlaceholderFilter {
     }
 
     static let fillerCharacters: Set<Character> = ["x", "X", "*", "0", "#", ".", "-", "_", "•"]
-    static let asciiFillers = Array("xX*0#.-_".utf8)
+    static let asciiFillers = fillerCharacters.compactMap(\.asciiValue)
 
     static func isPlaceholder(_ secret: String) -> Bool {
         if documentationExamples.contains(secret) { return true }

@@ -113,7 +113,7 @@ struct RulePathScopes: Sendable {
             func same(_ literal: [UInt8], at start: Int) -> Bool {
                 for index in literal.indices {
                     let byte = name[start + index]
-                    if (0x41...0x5A).contains(byte) ? byte | 0x20 != literal[index] : byte != literal[index] { return false }
+                    if byte.asciiLowercased != literal[index] { return false }
                 }
                 return true
             }

@@ -1,4 +1,5 @@
 import CArchive
+import KeyWardenSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +31,7 @@ public enum ArchiveExpansion {
             for expected in suffix.reversed() {
                 byte -= 1
                 let found = path[byte]
-                guard (found >= 0x41 && found <= 0x5A ? found | 0x20 : found) == expected else { return false }
+                guard found.asciiLowercased == expected else { return false }
             }
             return true
         }

@@ -1,3 +1,4 @@
+import KeyWardenSupport
 /// Recognises values that are code rather than data: what an assignment-shaped rule captures
 /// when the right-hand side is an expression (`credentials.passphrase`, `signer.sign(body)`,
 /// `P256.Signing.PrivateKey`).
@@ -10,7 +11,7 @@ enum CodeShape {
     static func isExpression(_ bytes: [UInt8]) -> Bool {
         if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) { return true }
         if isIdentifierChain(bytes), bytes.contains(UInt8(ascii: ".")) { return true }
-        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lowered = bytes.map(\.asciiLowercased)
         return namingWords.contains { word in
             lowered.count >= word.count && (0...(lowered.count - word.count)).contains { lowered[$0..<($0 + word.count)].elementsEqual(word) }
         }

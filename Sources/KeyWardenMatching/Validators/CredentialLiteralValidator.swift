@@ -23,19 +23,15 @@ public struct CredentialLiteralValidator: SecretValidator {
         return Self.characterClasses(secret) >= 2
     }
 
-    /// Whether `secret` holds one of `needles`, searched in its bytes: Foundation's
-    /// `String.contains` (through NSString) was a tenth of a scan where findings are dense.
-    static func containsAny(_ needles: [[UInt8]], in secret: [UInt8]) -> Bool {
-        secret.withUnsafeBufferPointer { bytes in needles.contains { bytes.containsBytes($0) } }
-    }
-
     static func isPath(_ text: String) -> Bool {
         ["/", "./", "../", "~/", "file:"].contains { text.hasPrefix($0) } || (text.count > 2 && text.dropFirst().hasPrefix(":\\"))
     }
 
     static let formatMarkers = ["%s", "%d", "%v", "{0}", "{}", "$1"].map { Array($0.utf8) }
 
-    static func isFormatString(_ secret: [UInt8]) -> Bool { containsAny(formatMarkers, in: secret) }
+    /// Searched in the bytes, as the markers below are: Foundation's `String.contains` (through
+    /// NSString) was a tenth of a scan where findings are dense.
+    static func isFormatString(_ secret: [UInt8]) -> Bool { formatMarkers.contains(where: secret.containsBytes) }
 
     static func characterClasses(_ secret: [UInt8]) -> Int {
         var lower = false, upper = false, digit = false, symbol = false
@@ -66,11 +62,11 @@ public struct UnquotedCredentialValidator: SecretValidator {
     public func isValid(_ secret: [UInt8]) -> Bool {
         guard CredentialLiteralValidator().isValid(secret) else { return false }
         let text = String(decoding: secret, as: UTF8.self)
-        if CredentialLiteralValidator.containsAny(Self.urlMarker, in: secret) { return false }
+        if secret.containsBytes(Self.urlMarker) { return false }
         if text.hasPrefix("!"), text.dropFirst().allSatisfy({ $0 == "!" || $0.isLetter }) { return false }
         if Self.isTypeOrAnnotation(text) || Self.isStandardName(text) || Self.isIdentifier(text) || text.hasSuffix(":") { return false }
         // An elided value (`0f6d…`, `AKIA...`) is an example in prose, not the secret.
-        if CredentialLiteralValidator.containsAny(Self.elisions, in: secret) { return false }
+        if Self.elisions.contains(where: secret.containsBytes) { return false }
         // A word or an identifier (`Enabled`, `PwPolicy`, `tls-cert`) names something; a
         // password holds a digit or a symbol beyond the separators identifiers use.
         return secret.contains { (0x30...0x39).contains($0) || !(Self.identifierBytes.contains($0) || Self.isLetter($0)) }
@@ -144,7 +140,7 @@ public struct UnquotedCredentialValidator: SecretValidator {
             && !parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy { $0.isNumber || $0 == "." }
     }
 
-    static let urlMarker = [Array("://".utf8)]
+    static let urlMarker = Array("://".utf8)
     static let elisions = [Array("…".utf8), Array("...".utf8)]
     static let identifierBytes: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
 

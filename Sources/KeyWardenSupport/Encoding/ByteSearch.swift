@@ -13,3 +13,14 @@ extension UnsafeBufferPointer<UInt8> {
         return false
     }
 }
+
+extension Array<UInt8> {
+    /// `containsBytes` on the array's storage.
+    public func containsBytes(_ needle: [UInt8]) -> Bool { withUnsafeBufferPointer { $0.containsBytes(needle) } }
+}
+
+extension UInt8 {
+    /// The byte with an ASCII capital made lower case; every other byte as it is.
+    @inlinable
+    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}
