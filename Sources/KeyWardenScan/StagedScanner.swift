@@ -46,13 +46,15 @@ public struct StagedChanges: Sendable {
     /// Reads the staged changes and, with the same `git cat-file`, the index's copies of
     /// `indexPaths` (the configuration a pre-commit scan takes from the index).
     public static func read(_ repository: GitRepository, maxBlobSize: Int, indexPaths: [String] = []) throws -> StagedChanges {
-        // The blob reader's git starts with the diff, so it is ready when the diff names the blobs;
-        // the index files are asked for first, and their answers wait in the pipe meanwhile.
+        // The diff first (the rest waits on it), then the blob reader's git, so that it is ready
+        // when the diff names the blobs; the index files are asked for first, and their answers
+        // wait in the pipe meanwhile.
+        let diff = try StagedChangesSource(repository).started()
         var ids: [String] = []
         let reader = GitBlobContentReader(repository, maxSize: maxBlobSize, blob: { ids[$0] })
         let asked = (try? reader.requestIndexFiles(indexPaths)) != nil  // with none, it only starts git
         defer { try? reader.finish() }
-        let files = try StagedChangesSource(repository).files()
+        let files = try diff.files()
         // Nil when git failed before answering: the reader cannot then be asked for blobs.
         let answered = asked ? try? reader.indexFiles() : nil
 

@@ -16,41 +16,53 @@ public struct StagedChangesSource: Sendable {
         self.repository = repository
     }
 
-    /// The staged files, in path order.
-    ///
-    /// One `git diff --cached` gives both halves: the raw section (-z: exact paths and blob ids)
-    /// and a zero-context patch whose hunk headers give the added line numbers. The patch lists
-    /// the same files in the same order, one "diff --git" section each.
-    public func files() throws(GitError) -> [StagedFile] {
+    /// Starts git's diff, to be read with `files()` on the answer: a pre-commit scan starts it
+    /// before anything else git does, since the rest waits on it.
+    public func started() throws(GitError) -> StartedDiff {
         // --no-relative: paths from the repository root even when diff.relative is configured.
         // -a: hunks for files git would call binary (we apply our own binary rule to the content);
         // typechanges are left out because the patch splits them into two sections.
-        let git = try repository.start(["diff", "--cached", "--raw", "-p", "-z", "-U0", "--no-abbrev", "-M", "-C", "-a",
-                                        "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative",
-                                        "--ignore-submodules=all"])
-        var entries: [(path: String, blob: String, mode: [UInt8], status: UInt8)] = []
-        while let token = git.output.token(until: 0), !token.isEmpty {
-            guard token.first == UInt8(ascii: ":") else {
-                throw .unexpectedOutput(repository: repository.path, command: "diff", detail: String(decoding: token, as: UTF8.self))
+        StartedDiff(repository: repository,
+                    git: try repository.start(["diff", "--cached", "--raw", "-p", "-z", "-U0", "--no-abbrev", "-M", "-C", "-a",
+                                               "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv", "--no-color",
+                                               "--no-relative", "--ignore-submodules=all"]))
+    }
+
+    /// A running `git diff --cached`, read once.
+    public struct StartedDiff: ~Copyable {
+        let repository: GitRepository
+        let git: GitProcess
+
+        /// The staged files, in path order.
+        ///
+        /// One `git diff --cached` gives both halves: the raw section (-z: exact paths and blob ids)
+        /// and a zero-context patch whose hunk headers give the added line numbers. The patch lists
+        /// the same files in the same order, one "diff --git" section each.
+        public consuming func files() throws(GitError) -> [StagedFile] {
+            var entries: [(path: String, blob: String, mode: [UInt8], status: UInt8)] = []
+            while let token = git.output.token(until: 0), !token.isEmpty {
+                guard token.first == UInt8(ascii: ":") else {
+                    throw .unexpectedOutput(repository: repository.path, command: "diff", detail: String(decoding: token, as: UTF8.self))
+                }
+                // ":oldmode newmode oldid newid status", then the path (two paths for renames and copies).
+                let fields = token.dropFirst().split(separator: 0x20)
+                guard fields.count == 5, let status = fields[4].first, var path = git.output.token(until: 0) else {
+                    throw .unexpectedOutput(repository: repository.path, command: "diff", detail: String(decoding: token, as: UTF8.self))
+                }
+                if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") { path = git.output.token(until: 0) ?? path }
+                entries.append((PathText.display(path), String(decoding: fields[3], as: UTF8.self), Array(fields[1]), status))
             }
-            // ":oldmode newmode oldid newid status", then the path (two paths for renames and copies).
-            let fields = token.dropFirst().split(separator: 0x20)
-            guard fields.count == 5, let status = fields[4].first, var path = git.output.token(until: 0) else {
-                throw .unexpectedOutput(repository: repository.path, command: "diff", detail: String(decoding: token, as: UTF8.self))
-            }
-            if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") { path = git.output.token(until: 0) ?? path }
-            entries.append((PathText.display(path), String(decoding: fields[3], as: UTF8.self), Array(fields[1]), status))
+            let sections = StagedChangesSource.addedLinesPerSection(git.output.readToEnd())
+            try git.finish()
+            // Should git ever list the files differently, count every line as added: a finding too many
+            // beats a leak let through.
+            let aligned = sections.count == entries.count
+            return entries.enumerated().compactMap { index, entry in
+                guard GitFileMode.isScannable(entry.mode) else { return nil }
+                let added: AddedLines = entry.status == UInt8(ascii: "A") || !aligned ? .everything : sections[index]
+                return StagedFile(path: entry.path, blob: entry.blob, addedLines: added)
+            }.sorted { $0.path < $1.path }
         }
-        let sections = Self.addedLinesPerSection(git.output.readToEnd())
-        try git.finish()
-        // Should git ever list the files differently, count every line as added: a finding too many
-        // beats a leak let through.
-        let aligned = sections.count == entries.count
-        return entries.enumerated().compactMap { index, entry in
-            guard GitFileMode.isScannable(entry.mode) else { return nil }
-            let added: AddedLines = entry.status == UInt8(ascii: "A") || !aligned ? .everything : sections[index]
-            return StagedFile(path: entry.path, blob: entry.blob, addedLines: added)
-        }.sorted { $0.path < $1.path }
     }
 
     /// Added lines per "diff --git" section of a zero-context patch. Hunk bodies are skipped by
