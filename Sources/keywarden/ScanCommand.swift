@@ -152,7 +152,7 @@ struct ScanCommand: ParsableCommand {
                                                        roots: repository.map { [$0.workTree ?? $0.path] } ?? roots,
                                                        ruleIDs: Set(ruleSet.rules.map(\.id)))
         let scanner = try SecretScanner(compiled: (preloaded ?? rules.compile(compiledRules)).disabling(configuration.disabledRules),
-                                        configuration: configuration)
+                                        configuration: configuration, tables: try? preloading?.value().tables)
 
         var result: ScanResult
         if let image {

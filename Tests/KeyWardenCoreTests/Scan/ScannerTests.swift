@@ -77,3 +77,22 @@ import Testing
         #expect(Redactor(showSecrets: true).redact(token) == token)
     }
 }
+
+@Suite struct ScannerRuleTablesTests {
+    let scoped = Rule(id: "scoped-token", description: "d", severity: .high, pattern: #"\b(zqtok_[a-z0-9]{16})\b"#, secretGroup: .number(1),
+                      examples: ["zqtok_k3v9x2m7q8w4n6p1"], negativeExamples: ["zqtok_short"], paths: ["*.cnf"])
+    let plain = Rule(id: "plain-token", description: "d", severity: .high, pattern: #"\b(plntok_[a-z0-9]{16})\b"#, secretGroup: .number(1),
+                     examples: ["plntok_k3v9x2m7q8w4n6p1"], negativeExamples: ["plntok_short"])
+
+    /// Tables made for other rules are not used: the scanner makes its own, so a rule scoped to
+    /// file names stays out of other files (another rule set's tables know no scopes).
+    @Test func aScannerGivenTablesOfOtherRulesMakesItsOwn() throws {
+        let compiled = try CompiledRuleSet(RuleSet([scoped, plain]))
+        let text = Array("key = zqtok_k3v9x2m7q8w4n6p1\n".utf8)
+        for tables in [nil, SecretScanner.RuleTables(RuleSet([plain])), SecretScanner.RuleTables(compiled.ruleSet)] {
+            let scanner = try SecretScanner(compiled: compiled, tables: tables)
+            #expect(try scanner.findings(in: text, worker: scanner.makeWorker(), paths: ["notes/readme.txt"]).isEmpty)
+            #expect(try scanner.findings(in: text, worker: scanner.makeWorker(), paths: ["etc/client.cnf"]).map(\.rule) == ["scoped-token"])
+        }
+    }
+}
