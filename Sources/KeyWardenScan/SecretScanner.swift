@@ -9,10 +9,9 @@ import KeyWardenSupport
 public final class SecretScanner: Sendable {
     public let compiled: CompiledRuleSet
     private let allowlist: SecretAllowlist
-    private let tables: RuleTables
-    private var preference: MatchPreference { tables.preference }
-    private var grouper: CredentialSetGrouper { tables.grouper }
-    private var scopes: RulePathScopes { tables.scopes }
+    private let preference: MatchPreference
+    private let grouper: CredentialSetGrouper
+    private let scopes: RulePathScopes
     public let workers: Int
     /// When suppressions expire.
     private let now: Date
@@ -26,7 +25,8 @@ public final class SecretScanner: Sendable {
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, tables: RuleTables? = nil) throws {
         self.compiled = compiled
         self.allowlist = try SecretAllowlist(configuration)
-        self.tables = tables.flatMap { $0.contentHash == compiled.ruleSet.contentHash ? $0 : nil } ?? RuleTables(compiled.ruleSet)
+        let tables = tables.flatMap { $0.contentHash == compiled.ruleSet.contentHash ? $0 : nil } ?? RuleTables(compiled.ruleSet)
+        (preference, grouper, scopes) = (tables.preference, tables.grouper, tables.scopes)
         self.workers = workers
         self.now = configuration.now ?? Date()
         self.requireSuppressionMetadata = configuration.requireSuppressionMetadata
