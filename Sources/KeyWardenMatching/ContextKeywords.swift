@@ -1,7 +1,9 @@
 import KeyWardenSupport
 /// Finds a rule's context keywords (the provider a bare value belongs to) in the match or in
 /// the few lines before it or later on its line: `okx:` heading a YAML section, `const okxConfig = {`, `OKX_API_KEY=`.
-/// A keyword counts only at the start of a word, so `gate` does not match `delegate`.
+/// A keyword counts only at the start of a word, so `gate` does not match `delegate`, nor `okx`
+/// the `7okx` a random value or a base64 run holds by chance (a digit is part of a word, as in
+/// `\b`; an underscore is not, so `MY_OKX_KEY` names OKX).
 enum ContextKeywords {
     /// Bytes looked back at most, whatever the line count: minified files have huge lines.
     static let maximumLookback = 2048
@@ -28,7 +30,7 @@ enum ContextKeywords {
         for keyword in keywords where !keyword.isEmpty {
             var position = match.upperBound - keyword.count
             while position >= start {
-                if matches(keyword, at: position, in: buffer), position == 0 || !isLetter(buffer[position - 1]) {
+                if matches(keyword, at: position, in: buffer), position == 0 || !isAlphanumeric(buffer[position - 1]) {
                     let distance = match.upperBound - (position + keyword.count)
                     if best == nil || distance < best! { best = distance }
                     break
@@ -47,7 +49,7 @@ enum ContextKeywords {
         for keyword in keywords where !keyword.isEmpty && keyword.count <= end - match.upperBound {
             var position = match.upperBound
             while position + keyword.count <= end {
-                if matches(keyword, at: position, in: buffer), !isLetter(buffer[position - 1]) {
+                if matches(keyword, at: position, in: buffer), !isAlphanumeric(buffer[position - 1]) {
                     let distance = afterMatchPenalty + position - match.upperBound
                     if best == nil || distance < best! { best = distance }
                     break
@@ -63,8 +65,8 @@ enum ContextKeywords {
         return true
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
-        return lower >= 0x61 && lower <= 0x7A
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 }

@@ -3,7 +3,7 @@
 /// The shipped rule packs, compiled into the binary so it needs no data files at run time.
 enum BuiltinRulePacks {
     /// SHA-256 over each file's path and text, each followed by a NUL, in order.
-    static let digest = "bcceb3af5aa7d861a37cf750c27b896c63f3ff1f768953f0f4fb96a66d4e209b"
+    static let digest = "7429b070a2542fcea8d9f6de84e6654bb6a731315b1d1699ae76689739e55ec7"
 
     static let files: [(path: String, text: String)] = [
         ("Rules/secrets/ai.yaml", #"""
@@ -8264,10 +8264,13 @@ rules:
     part: passphrase
     examples:
       - 'OKX_PASSPHRASE=Falcon!2231orchid'
+      - 'BOT_OKX_PASSPHRASE=Falcon!2231orchid'
       - |-
         okx:
           passphrase: "Tundra_77copper"
     negativeExamples:
+      # `okx` by chance inside a random value is no provider's name: a keyword starts a word.
+      - 'password=Hq4okxV8zW2mJ7cT5nB1'
       - |-
         okx:
           passphrase: credentials.passphrase
