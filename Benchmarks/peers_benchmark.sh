@@ -36,7 +36,7 @@
 # their sum. Every run is bounded by `timeout`; one that fails or times out reads "failed" or
 # "timeout" in its column.
 #
-# Environment: JOBS (default "directory history staged": the jobs to run), DIR_RUNS (3), HISTORY_RUNS (1), STAGED_RUNS (30), STAGED_PEER_RUNS (5),
+# Environment: JOBS (default "directory history staged": the jobs to run), DIR_RUNS (5), HISTORY_RUNS (1), STAGED_RUNS (30), STAGED_PEER_RUNS (5),
 # HISTORY_WARMUP (1), FLOOR_LOG_P (1), DIR_TIMEOUT (1800 s), HISTORY_TIMEOUT (5400 s),
 # STAGED_TIMEOUT (120 s), CLONE_TIMEOUT (3600 s), MOBY_GIT, KEYWARDEN_BENCH_CACHE (default
 # ~/.cache/keywarden-bench: the peers' venv, the moby repository and checkout, and peers-results/
@@ -48,7 +48,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 CACHE=${KEYWARDEN_BENCH_CACHE:-$HOME/.cache/keywarden-bench}
 SHARED_BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
-DIR_RUNS=${DIR_RUNS:-3}
+DIR_RUNS=${DIR_RUNS:-5}
 HISTORY_RUNS=${HISTORY_RUNS:-1}
 STAGED_RUNS=${STAGED_RUNS:-30}
 STAGED_PEER_RUNS=${STAGED_PEER_RUNS:-5}
