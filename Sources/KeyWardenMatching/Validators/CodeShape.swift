@@ -12,9 +12,7 @@ enum CodeShape {
         if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) { return true }
         if isIdentifierChain(bytes), bytes.contains(UInt8(ascii: ".")) { return true }
         let lowered = bytes.map(\.asciiLowercased)
-        return namingWords.contains { word in
-            lowered.count >= word.count && (0...(lowered.count - word.count)).contains { lowered[$0..<($0 + word.count)].elementsEqual(word) }
-        }
+        return namingWords.contains(where: lowered.containsBytes)
     }
 
     /// `a.b.c` where every segment is an identifier: [A-Za-z_][A-Za-z0-9_]*.

@@ -60,3 +60,18 @@ import Foundation
         for name in ValidatorNames.all { #expect(SecretValidators.named(name) != nil, "\(name)") }
     }
 }
+
+@Suite struct CodeShapeTests {
+    @Test func aValueNamingWhatItIsIsAnExpressionInAnyCase() {
+        for value in ["callbackToken", "previousX509PrivateKey", "DB_PASSWORD_FILE", "clientSecretRef", "myCredentials",
+                      "signer.sign(body)", "P256.Signing.PrivateKey"] {
+            #expect(CodeShape.isExpression(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func aRandomValueIsNoExpression() {
+        for value in ["Falcon!2231orchid", "q8Vz2Lx9Kw4Pn7Rt1Ys6Bd3H", "Tundra_77copper", "ke", "tokn"] {
+            #expect(!CodeShape.isExpression(Array(value.utf8)), "\(value)")
+        }
+    }
+}
