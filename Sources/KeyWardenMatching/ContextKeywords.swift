@@ -3,7 +3,9 @@ import KeyWardenSupport
 /// the few lines before it or later on its line: `okx:` heading a YAML section, `const okxConfig = {`, `OKX_API_KEY=`.
 /// A keyword counts only at the start of a word, so `gate` does not match `delegate`, nor `okx`
 /// the `7okx` a random value or a base64 run holds by chance (a digit is part of a word, as in
-/// `\b`; an underscore is not, so `MY_OKX_KEY` names OKX).
+/// `\b`; an underscore is not, so `MY_OKX_KEY` names OKX). After `/` or `+` it counts unless
+/// those are inside encoded data: `config/okx/keys.yaml` names OKX, `…ZG/gcSeTT8…` in a base64
+/// value does not name Google Cloud Storage.
 enum ContextKeywords {
     /// Bytes looked back at most, whatever the line count: minified files have huge lines.
     static let maximumLookback = 2048
@@ -30,7 +32,7 @@ enum ContextKeywords {
         for keyword in keywords where !keyword.isEmpty {
             var position = match.upperBound - keyword.count
             while position >= start {
-                if matches(keyword, at: position, in: buffer), position == 0 || !isAlphanumeric(buffer[position - 1]) {
+                if matches(keyword, at: position, in: buffer), startsWord(at: position, in: buffer) {
                     let distance = match.upperBound - (position + keyword.count)
                     if best == nil || distance < best! { best = distance }
                     break
@@ -49,7 +51,7 @@ enum ContextKeywords {
         for keyword in keywords where !keyword.isEmpty && keyword.count <= end - match.upperBound {
             var position = match.upperBound
             while position + keyword.count <= end {
-                if matches(keyword, at: position, in: buffer), !isAlphanumeric(buffer[position - 1]) {
+                if matches(keyword, at: position, in: buffer), startsWord(at: position, in: buffer) {
                     let distance = afterMatchPenalty + position - match.upperBound
                     if best == nil || distance < best! { best = distance }
                     break
@@ -63,6 +65,42 @@ enum ContextKeywords {
     private static func matches(_ keyword: [UInt8], at position: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
         for (offset, expected) in keyword.enumerated() where buffer[position + offset].asciiLowercased != expected { return false }
         return true
+    }
+
+    /// Whether a keyword at `position` starts a word (see the type's comment).
+    static func startsWord(at position: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        guard position > 0 else { return true }
+        let before = buffer[position - 1]
+        if isAlphanumeric(before) { return false }
+        guard before == UInt8(ascii: "/") || before == UInt8(ascii: "+") else { return true }
+        return !isInsideEncodedRun(position, in: buffer)
+    }
+
+    /// Encoded data around `position`: `encodedRunLength` or more base64 characters in a row,
+    /// with a digit and letters in both cases among them. Paths and URLs break at `.`, `-`, `_`
+    /// or `:` long before that, or lack digits or one of the cases.
+    private static func isInsideEncodedRun(_ position: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        var start = position
+        while start > 0, position - start < encodedRunLength, isBase64(buffer[start - 1]) { start -= 1 }
+        var end = position
+        while end < buffer.count, end - start < encodedRunLength, isBase64(buffer[end]) { end += 1 }
+        guard end - start >= encodedRunLength else { return false }
+        var (digit, upper, lower) = (false, false, false)
+        for byte in buffer[start..<end] {
+            switch byte {
+            case 0x30...0x39: digit = true
+            case 0x41...0x5A: upper = true
+            case 0x61...0x7A: lower = true
+            default: break
+            }
+        }
+        return digit && upper && lower
+    }
+
+    static let encodedRunLength = 32
+
+    private static func isBase64(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

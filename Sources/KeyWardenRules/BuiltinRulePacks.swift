@@ -3,7 +3,7 @@
 /// The shipped rule packs, compiled into the binary so it needs no data files at run time.
 enum BuiltinRulePacks {
     /// SHA-256 over each file's path and text, each followed by a NUL, in order.
-    static let digest = "7429b070a2542fcea8d9f6de84e6654bb6a731315b1d1699ae76689739e55ec7"
+    static let digest = "5186fef28406c3a2a0a4a5e84a9028e94c0e66785ea8a94e23fd831f0a5c8267"
 
     static let files: [(path: String, text: String)] = [
         ("Rules/secrets/ai.yaml", #"""
@@ -3246,7 +3246,13 @@ rules:
         gs_access_key_id = GOOG1EC7AGO84IQY4W3N8QMR14J8DVZVU8WL9JKUOEB4UAA9EEP66AK4KMFE9
         gs_secret_access_key = 4pvlKfPaxAI3VtA8TPlWGn0y1P+qBBsb05A0p/2x
       - 'GCS_HMAC_SECRET=Fa4fuWabcKH9rPET/FVz1tyu9A7I+yHfX08SPCuK'
+      # A keyword after `/` in a path names the provider.
+      - |-
+        # keys/gcs/interop.env
+        SECRET_ACCESS_KEY=RHqsmLVnAaMerwhJDJZypZXIbZsLhnjQIj5pQkFu
     negativeExamples:
+      # `gcS` after a `/` inside the random value itself names no provider.
+      - 'AWS_SECRET_ACCESS_KEY=G7Z1XTN1d/gcS9Shb7qZIkZXGeRufuC3iDje+353'
       - 'GCS_HMAC_SECRET=bGoa+V7g/yqDXvKRqq+JTFn4uQZbPiQJo4pf9RzJ'
       - 'SECRET=YG7WXUQVmwyhGY+hzPRO4lj/UCZzfI3hFfMgXjQ/'
       - 'GCS_HMAC_SECRET=<secret>'
