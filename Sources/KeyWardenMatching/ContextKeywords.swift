@@ -81,9 +81,9 @@ enum ContextKeywords {
     /// or `:` long before that, or lack digits or one of the cases.
     private static func isInsideEncodedRun(_ position: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
         var start = position
-        while start > 0, position - start < encodedRunLength, isBase64(buffer[start - 1]) { start -= 1 }
+        while start > 0, position - start < encodedRunLength, ByteRanges.base64.contains(buffer[start - 1]) { start -= 1 }
         var end = position
-        while end < buffer.count, end - start < encodedRunLength, isBase64(buffer[end]) { end += 1 }
+        while end < buffer.count, end - start < encodedRunLength, ByteRanges.base64.contains(buffer[end]) { end += 1 }
         guard end - start >= encodedRunLength else { return false }
         var (digit, upper, lower) = (false, false, false)
         for byte in buffer[start..<end] {
@@ -97,11 +97,7 @@ enum ContextKeywords {
         return digit && upper && lower
     }
 
-    static let encodedRunLength = 32
-
-    private static func isBase64(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
-    }
+    private static let encodedRunLength = 32
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
